@@ -1,0 +1,56 @@
+// One score cell as an expert typed it. Every outcome is a value; nothing throws.
+
+export type ScoreCell =
+  | { kind: "empty" }
+  /** Task not attempted: X in any of its four spellings. */
+  | { kind: "x" }
+  /** The student did not write the work. */
+  | { kind: "absent" }
+  /** A whole number ≥ 0. `note` says when it was read leniently (text, "2,0"). */
+  | { kind: "score"; value: number; note?: string }
+  | { kind: "invalid"; code: ScoreProblem; message: string };
+
+export type ScoreProblem = "score.fraction" | "score.negative" | "score.text" | "score.lookalike-x" | "score.bool";
+
+/** Latin X, Cyrillic Х, both cases. */
+export const X_SPELLINGS: readonly string[] = ["X", "x", "Х", "х"];
+export const ABSENT = "отсутствовал";
+
+// Characters people type when they mean X but that the form will not accept.
+const X_LOOKALIKES = /^(?:[Чч×✕✖╳]|[XxХх][\u0300-\u036f]+)$/u;
+
+export function isAbsentText(v: unknown): boolean {
+  return typeof v === "string" && v.trim().toLowerCase().replace(/\s+/g, " ") === ABSENT;
+}
+
+export function parseScore(v: unknown): ScoreCell {
+  if (v === null || v === undefined) return { kind: "empty" };
+  if (typeof v === "boolean") return { kind: "invalid", code: "score.bool", message: `значение ${v ? "ИСТИНА" : "ЛОЖЬ"} не является баллом` };
+  if (typeof v === "number") return fromNumber(v, String(v).replace(".", ","));
+  if (typeof v !== "string") return { kind: "invalid", code: "score.text", message: `значение «${String(v)}» не является баллом` };
+  const s = v.replace(/\u00a0/g, " ").trim();
+  if (s === "") return { kind: "empty" };
+  if (X_SPELLINGS.includes(s)) return { kind: "x" };
+  if (isAbsentText(s)) return { kind: "absent" };
+  if (X_LOOKALIKES.test(s.normalize("NFD"))) {
+    return { kind: "invalid", code: "score.lookalike-x", message: `«${s}» похоже на X, но это другой символ: поставьте латинскую X или кириллическую Х` };
+  }
+  if (/^\d+$/.test(s)) {
+    const r = fromNumber(Number(s), s);
+    return r.kind === "score" ? { ...r, note: `число «${s}» записано как текст` } : r;
+  }
+  const m = /^(-?\d+)[.,](\d+)$/.exec(s);
+  if (m) {
+    if (/^0+$/.test(m[2]) && !m[1].startsWith("-")) return { kind: "score", value: Number(m[1]), note: `«${s}» принято как ${Number(m[1])}` };
+    return fromNumber(Number(`${m[1]}.${m[2]}`), s);
+  }
+  if (/^-\d+$/.test(s)) return fromNumber(Number(s), s);
+  return { kind: "invalid", code: "score.text", message: `текст «${s}» не является баллом` };
+}
+
+function fromNumber(n: number, shown: string): ScoreCell {
+  if (!Number.isFinite(n)) return { kind: "invalid", code: "score.text", message: `значение «${shown}» не является баллом` };
+  if (n < 0) return { kind: "invalid", code: "score.negative", message: `отрицательный балл ${shown}` };
+  if (!Number.isInteger(n)) return { kind: "invalid", code: "score.fraction", message: `дробный балл ${shown}: баллы ставятся только целыми числами` };
+  return { kind: "score", value: n };
+}

@@ -1,0 +1,48 @@
+// The workbook contract (docs/WORKBOOK.md): sheet names and column headers users see.
+// Changing a text here changes the contract: update docs/WORKBOOK.md in the same commit.
+
+export const SETTINGS_SHEET = "Настройки";
+export const ROSTER_SHEET = "Ученики";
+export const POOL_SHEET = "Коды";
+export const PLAN_SHEET = "План";
+export const CRITERIA_SHEET = "Критерии";
+export const INPUT_SHEETS = [SETTINGS_SHEET, ROSTER_SHEET, POOL_SHEET, PLAN_SHEET, CRITERIA_SHEET] as const;
+
+export const SLIPS_SHEET = "Коды для выдачи";
+export const PROTOCOL_PREFIX = "Протокол ";
+
+export const SETTINGS = {
+  header: ["Параметр", "Значение"],
+  school: "Код ОО",
+  schoolName: "Наименование ОО",
+  year: "Год",
+  xLetter: "Символ «не приступал»",
+} as const;
+
+export const ROSTER = { className: "Класс", name: "ФИО", gender: "Пол", code: "Код" } as const;
+export const PLAN = { className: "Класс", subject: "Предмет", work: "Работа", date: "Дата" } as const;
+export const POOL = { code: "Код" } as const;
+
+export const CRITERIA = {
+  work: "Работа",
+  subject: "Предмет",
+  grade: "Класс",
+  year: "Год",
+  source: "Источник",
+  items: "Задания",
+  maxima: "Максимум",
+  parts: "Часть",
+  scale: "Шкала",
+} as const;
+
+export const PROTOCOL_HEADER = ["№", "ФИО", "Код", "Присутствовал", "Подпись"] as const;
+export const SCORE_TAIL = ["Итого", "Отметка", "Проверка"] as const;
+
+/** Fill of cells the check finds wrong, and tab colour of the sheets the add-in owns. */
+export const ERROR_FILL = "#F8CBAD";
+export const OWNED_TAB = "#2B579A";
+export const HEADER_FILL = "#DDEBF7";
+
+/** Header comparison tolerant of case, spaces, Ё and no-break spaces. */
+export const headerKey = (v: unknown): string =>
+  (typeof v === "string" ? v : v === null || v === undefined ? "" : String(v)).replace(/[\s\u00a0]+/g, " ").trim().toLowerCase().replace(/ё/g, "е");

@@ -1,0 +1,407 @@
+// Reading the coordinator's input sheets into the domain model. Normalising happens here, on
+// read; the user's cells are never rewritten. Every finding names its sheet and cell.
+import {
+  cellAddress,
+  collapseSpaces,
+  definitionProblems,
+  findWork,
+  nameKey,
+  parseClassName,
+  parseItemHeader,
+  readCode,
+  scaleFromMinima,
+  type Finding,
+  type Item,
+  type WorkDefinition,
+  type XLetter,
+} from "../core";
+import type { CellValue, SheetSnapshot, Snapshot } from "./backend";
+import { CRITERIA, CRITERIA_SHEET, PLAN, PLAN_SHEET, POOL, POOL_SHEET, ROSTER, ROSTER_SHEET, SETTINGS, SETTINGS_SHEET, headerKey } from "./contract";
+
+export interface Settings {
+  school: string | null;
+  schoolName: string;
+  year: string;
+  xLetter: XLetter;
+}
+
+export interface Student {
+  /** 0-based sheet row on «Ученики». */
+  row: number;
+  className: string;
+  grade: number;
+  name: string;
+  gender: "м" | "ж" | null;
+  code: number | null;
+  /** Previous-period marks by subject column header, as typed in the roster. */
+  previousMarks: Record<string, 2 | 3 | 4 | 5>;
+}
+
+export interface Roster {
+  students: Student[];
+  /** 0-based column of `Код` (to write codes back), or null if the column is missing. */
+  codeColumn: number | null;
+  nameColumn: number | null;
+  classes: string[];
+}
+
+export interface PlanRow {
+  row: number;
+  className: string;
+  grade: number;
+  subject: string;
+  work: WorkDefinition;
+  date: string;
+}
+
+export interface Inputs {
+  settings: Settings;
+  roster: Roster;
+  pool: number[];
+  plan: PlanRow[];
+  works: WorkDefinition[];
+  findings: Finding[];
+}
+
+const text = (v: CellValue | undefined): string => (v === null || v === undefined ? "" : collapseSpaces(String(v)));
+const rowsOf = (s: SheetSnapshot | undefined): CellValue[][] => s?.values ?? [];
+const isEmptyRow = (row: readonly CellValue[]): boolean => row.every((v) => v === null || (typeof v === "string" && v.trim() === ""));
+
+type Push = (sheet: string, row: number, col: number, severity: Finding["severity"], code: string, message: string) => void;
+const pusher =
+  (findings: Finding[]): Push =>
+  (sheet, row, col, severity, code, message) =>
+    findings.push({ sheet, cell: cellAddress(row, col), severity, code, message });
+
+/** Finds header columns by name in row 1; reports missing required ones. */
+function headerColumns(rows: CellValue[][], names: Record<string, string>, required: string[], sheet: string, findings: Finding[]): Record<string, number | null> {
+  const header = rows[0] ?? [];
+  const out: Record<string, number | null> = {};
+  for (const [key, name] of Object.entries(names)) {
+    const idx = header.findIndex((h) => headerKey(h) === headerKey(name));
+    out[key] = idx >= 0 ? idx : null;
+    if (idx < 0 && required.includes(key)) {
+      findings.push({ sheet, cell: "A1", severity: "error", code: "header.missing", message: `в первой строке листа нет столбца «${name}»; нужны столбцы ${required.map((k) => `«${names[k]}»`).join(", ")}` });
+    }
+  }
+  return out;
+}
+
+export function readSettings(snapshot: Snapshot, findings: Finding[]): Settings {
+  const push = pusher(findings);
+  const rows = rowsOf(snapshot.sheets[SETTINGS_SHEET]);
+  const settings: Settings = { school: null, schoolName: "", year: "", xLetter: "X" };
+  if (!snapshot.sheets[SETTINGS_SHEET]) {
+    findings.push({ sheet: SETTINGS_SHEET, severity: "error", code: "sheet.missing", message: `нет листа «${SETTINGS_SHEET}»: создайте рабочую книгу заново или верните лист` });
+    return settings;
+  }
+  const find = (label: string) => rows.findIndex((r) => headerKey(r[0]) === headerKey(label));
+  const schoolRow = find(SETTINGS.school);
+  if (schoolRow < 0) {
+    findings.push({ sheet: SETTINGS_SHEET, cell: "A2", severity: "error", code: "settings.school-missing", message: `нет строки «${SETTINGS.school}»` });
+  } else {
+    const v = text(rows[schoolRow][1]);
+    if (/^\d{6}$/.test(v)) settings.school = v;
+    else push(SETTINGS_SHEET, schoolRow, 1, "error", "settings.school", v ? `код ОО «${v}» должен состоять ровно из 6 цифр` : "не указан код ОО (6 цифр)");
+  }
+  const nameRow = find(SETTINGS.schoolName);
+  if (nameRow >= 0) settings.schoolName = text(rows[nameRow][1]);
+  const yearRow = find(SETTINGS.year);
+  if (yearRow >= 0) {
+    const v = text(rows[yearRow][1]);
+    if (v && !/^20\d\d$/.test(v)) push(SETTINGS_SHEET, yearRow, 1, "warning", "settings.year", `год «${v}» не похож на год проведения (например, 2026)`);
+    settings.year = v;
+  }
+  const xRow = find(SETTINGS.xLetter);
+  if (xRow >= 0) {
+    const v = text(rows[xRow][1]);
+    if (v === "Х" || v === "х") settings.xLetter = "Х";
+    else if (v === "X" || v === "x" || v === "") settings.xLetter = "X";
+    else push(SETTINGS_SHEET, xRow, 1, "error", "settings.x", `символ «${v}» не подходит: укажите латинскую X или кириллическую Х`);
+  }
+  return settings;
+}
+
+export function readRoster(snapshot: Snapshot, findings: Finding[]): Roster {
+  const push = pusher(findings);
+  const sheet = snapshot.sheets[ROSTER_SHEET];
+  if (!sheet) {
+    findings.push({ sheet: ROSTER_SHEET, severity: "error", code: "sheet.missing", message: `нет листа «${ROSTER_SHEET}» со списком учеников` });
+    return { students: [], codeColumn: null, nameColumn: null, classes: [] };
+  }
+  const rows = sheet.values;
+  const cols = headerColumns(rows, ROSTER, ["className", "name", "gender", "code"], ROSTER_SHEET, findings);
+  const known = new Set(Object.values(cols).filter((c): c is number => c !== null));
+  // Any other named column holds previous-period marks for the subject it is named after.
+  const markColumns = (rows[0] ?? []).map((h, i) => ({ subject: text(h), col: i })).filter((m) => m.subject && !known.has(m.col));
+  const students: Student[] = [];
+  const byName = new Map<string, Student>();
+  const byCode = new Map<number, Student>();
+  if (cols.className === null || cols.name === null) return { students, codeColumn: cols.code, nameColumn: cols.name, classes: [] };
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
+    if (isEmptyRow(row)) continue;
+    const cls = parseClassName(row[cols.className]);
+    if (!cls.ok) {
+      push(ROSTER_SHEET, r, cols.className, "error", "roster.class", cls.message);
+      continue;
+    }
+    if (cls.changed) push(ROSTER_SHEET, r, cols.className, "warning", "roster.class-normalised", `класс «${text(row[cols.className])}» прочитан как «${cls.value}»`);
+    const name = text(row[cols.name]);
+    if (!name) push(ROSTER_SHEET, r, cols.name, "warning", "roster.name-empty", "не указаны ФИО ученика");
+    let gender: Student["gender"] = null;
+    if (cols.gender !== null) {
+      const g = text(row[cols.gender]).toLowerCase();
+      if (g === "м" || g === "ж") gender = g;
+      else if (g) push(ROSTER_SHEET, r, cols.gender, "warning", "roster.gender", `пол «${g}» не распознан: укажите «м» или «ж»; в форму попадёт пустая ячейка`);
+    }
+    let code: number | null = null;
+    if (cols.code !== null) {
+      const raw = row[cols.code];
+      if (raw !== null && text(raw) !== "") {
+        code = readCode(raw);
+        if (code === null) {
+          push(ROSTER_SHEET, r, cols.code, "error", "roster.code", `код «${text(raw)}» должен быть целым положительным числом`);
+          continue;
+        }
+      }
+    }
+    const previousMarks: Student["previousMarks"] = {};
+    for (const m of markColumns) {
+      const v = row[m.col];
+      if (v === null || text(v) === "") continue;
+      const n = Number(text(v));
+      if ([2, 3, 4, 5].includes(n)) previousMarks[m.subject] = n as 2 | 3 | 4 | 5;
+      else push(ROSTER_SHEET, r, m.col, "warning", "roster.mark", `отметка «${text(v)}» по предмету «${m.subject}» должна быть от 2 до 5; в форму попадёт пустая ячейка`);
+    }
+    const student: Student = { row: r, className: cls.value, grade: cls.grade, name, gender, code, previousMarks };
+    if (name) {
+      const key = `${cls.value}|${nameKey(name)}`;
+      const twin = byName.get(key);
+      if (twin) push(ROSTER_SHEET, r, cols.name, "warning", "roster.duplicate-name", `ученик «${name}» уже есть в классе ${cls.value} (строка ${twin.row + 1}); если это разные ученики, всё в порядке`);
+      else byName.set(key, student);
+    }
+    if (code !== null) {
+      const twin = byCode.get(code);
+      if (twin) {
+        push(ROSTER_SHEET, r, cols.code!, "error", "roster.duplicate-code", `код ${code} уже выдан ученику в строке ${twin.row + 1}: у каждого ученика должен быть свой код`);
+      } else byCode.set(code, student);
+    }
+    students.push(student);
+  }
+  const classes = [...new Set(students.map((s) => s.className))].sort(compareClassNames);
+  return { students, codeColumn: cols.code, nameColumn: cols.name, classes };
+}
+
+/** 4А < 4Б < 10А: by grade, then letter. */
+export function compareClassNames(a: string, b: string): number {
+  const ga = parseInt(a, 10);
+  const gb = parseInt(b, 10);
+  return ga !== gb ? ga - gb : a.localeCompare(b, "ru");
+}
+
+export function readPool(snapshot: Snapshot, findings: Finding[]): number[] {
+  const push = pusher(findings);
+  const rows = rowsOf(snapshot.sheets[POOL_SHEET]);
+  if (rows.length === 0) return [];
+  const headerIdx = (rows[0] ?? []).findIndex((h) => headerKey(h) === headerKey(POOL.code));
+  const col = headerIdx >= 0 ? headerIdx : 0;
+  const start = headerIdx >= 0 ? 1 : 0;
+  const seen = new Set<number>();
+  const pool: number[] = [];
+  for (let r = start; r < rows.length; r++) {
+    const raw = rows[r][col];
+    if (raw === null || text(raw) === "") continue;
+    const code = readCode(raw);
+    if (code === null) {
+      push(POOL_SHEET, r, col, "warning", "pool.invalid", `«${text(raw)}» не код участника: код — целое число; строка пропущена`);
+      continue;
+    }
+    const digits = String(code).length;
+    if (digits < 4 || digits > 6) {
+      push(POOL_SHEET, r, col, "warning", "pool.length", `код ${code} из ${digits} цифр: коды ВПР состоят из 4–6 цифр; код пропущен`);
+      continue;
+    }
+    if (seen.has(code)) {
+      push(POOL_SHEET, r, col, "warning", "pool.duplicate", `код ${code} встречается в списке кодов второй раз; повтор пропущен`);
+      continue;
+    }
+    seen.add(code);
+    pool.push(code);
+  }
+  return pool;
+}
+
+/** Reads the blocks of «Критерии». Blocks override built-in works with the same id. */
+export function readCriteria(snapshot: Snapshot, findings: Finding[]): WorkDefinition[] {
+  const push = pusher(findings);
+  const rows = rowsOf(snapshot.sheets[CRITERIA_SHEET]);
+  const works: WorkDefinition[] = [];
+  let r = 0;
+  while (r < rows.length) {
+    if (headerKey(rows[r][0]) !== headerKey(CRITERIA.work)) {
+      r++;
+      continue;
+    }
+    const start = r;
+    const id = text(rows[r][1]);
+    const block = new Map<string, number>();
+    r++;
+    while (r < rows.length && !isEmptyRow(rows[r]) && headerKey(rows[r][0]) !== headerKey(CRITERIA.work)) {
+      block.set(headerKey(rows[r][0]), r);
+      r++;
+    }
+    const work = readBlock(rows, start, id, block, push);
+    if (work) {
+      const problems = definitionProblems(work);
+      if (problems.length > 0) problems.forEach((p) => push(CRITERIA_SHEET, start, 1, "error", "criteria.invalid", `работа «${id}»: ${p}`));
+      else if (works.some((w) => w.id.toUpperCase() === id.toUpperCase())) push(CRITERIA_SHEET, start, 1, "error", "criteria.duplicate", `работа «${id}» описана на листе дважды`);
+      else works.push(work);
+    }
+  }
+  return works;
+}
+
+function readBlock(rows: CellValue[][], start: number, id: string, block: Map<string, number>, push: Push): WorkDefinition | null {
+  if (!id) {
+    push(CRITERIA_SHEET, start, 1, "error", "criteria.id", "не указан идентификатор работы (например, MA4-2026)");
+    return null;
+  }
+  const line = (key: string) => block.get(headerKey(key));
+  const cellsOf = (r: number | undefined) => (r === undefined ? [] : trimTail(rows[r].slice(1)));
+  const subject = text(rows[line(CRITERIA.subject) ?? -1]?.[1] ?? null);
+  const gradeText = text(rows[line(CRITERIA.grade) ?? -1]?.[1] ?? null);
+  const itemsRow = line(CRITERIA.items);
+  if (itemsRow === undefined) {
+    push(CRITERIA_SHEET, start, 0, "error", "criteria.items-missing", `работа «${id}»: нет строки «${CRITERIA.items}»`);
+    return null;
+  }
+  const labels = cellsOf(itemsRow);
+  const maxRow = line(CRITERIA.maxima);
+  const maxima = cellsOf(maxRow);
+  const partRow = line(CRITERIA.parts);
+  const parts = cellsOf(partRow);
+  const items: Item[] = [];
+  let bad = false;
+  labels.forEach((l, i) => {
+    const col = i + 1;
+    const label = text(l);
+    let max: number | null = null;
+    let itemLabel = label;
+    if (maxRow === undefined) {
+      // No «Максимум» row: the labels must be form headers such as "5.1 (1б)".
+      const h = parseItemHeader(label);
+      if (h.ok) {
+        itemLabel = h.label;
+        max = h.max;
+      } else {
+        push(CRITERIA_SHEET, itemsRow, col, "error", "criteria.header", `работа «${id}»: ${h.message}`);
+        bad = true;
+        return;
+      }
+    } else {
+      const m = maxima[i];
+      const n = typeof m === "number" ? m : Number(text(m ?? null));
+      if (!Number.isInteger(n) || n < 1) {
+        push(CRITERIA_SHEET, maxRow, col, "error", "criteria.max", `работа «${id}», задание ${label}: максимум «${text(m ?? null)}» должен быть целым числом не меньше 1`);
+        bad = true;
+        return;
+      }
+      max = n;
+    }
+    if (!itemLabel) {
+      push(CRITERIA_SHEET, itemsRow, col, "error", "criteria.label", `работа «${id}»: пустое название задания`);
+      bad = true;
+      return;
+    }
+    const p = parts[i];
+    const part = p === undefined || text(p) === "" || text(p) === "1" ? 1 : text(p) === "2" ? 2 : null;
+    if (part === null) {
+      push(CRITERIA_SHEET, partRow!, col, "error", "criteria.part", `работа «${id}», задание ${itemLabel}: часть должна быть 1 или 2`);
+      bad = true;
+      return;
+    }
+    items.push({ label: itemLabel, max: max!, part });
+  });
+  if (maxRow !== undefined && maxima.length > labels.length) {
+    push(CRITERIA_SHEET, maxRow, labels.length + 1, "error", "criteria.extra-max", `работа «${id}»: максимумов больше, чем заданий`);
+    bad = true;
+  }
+  let scale: WorkDefinition["scale"];
+  const scaleRow = line(CRITERIA.scale);
+  if (scaleRow !== undefined) {
+    const cells = cellsOf(scaleRow);
+    if (cells.length > 0) {
+      const s = scaleFromMinima(cells);
+      if (!s) {
+        push(CRITERIA_SHEET, scaleRow, 1, "error", "criteria.scale", `работа «${id}»: шкала — три возрастающих целых числа, минимальные баллы для отметок 3, 4 и 5`);
+        bad = true;
+      } else scale = s;
+    }
+  }
+  const grade = Number(gradeText);
+  if (bad) return null;
+  return { id, subject, grade: Number.isInteger(grade) ? grade : NaN, year: text(rows[line(CRITERIA.year) ?? -1]?.[1] ?? null), source: text(rows[line(CRITERIA.source) ?? -1]?.[1] ?? null) || "введено координатором", items, scale };
+}
+
+function trimTail(cells: CellValue[]): CellValue[] {
+  let n = cells.length;
+  while (n > 0 && (cells[n - 1] === null || text(cells[n - 1]) === "")) n--;
+  return cells.slice(0, n);
+}
+
+export function readPlan(snapshot: Snapshot, roster: Roster, works: readonly WorkDefinition[], findings: Finding[]): PlanRow[] {
+  const push = pusher(findings);
+  const sheet = snapshot.sheets[PLAN_SHEET];
+  if (!sheet) {
+    findings.push({ sheet: PLAN_SHEET, severity: "error", code: "sheet.missing", message: `нет листа «${PLAN_SHEET}»: укажите, какие классы пишут какие работы` });
+    return [];
+  }
+  const rows = sheet.values;
+  const cols = headerColumns(rows, PLAN, ["className", "work"], PLAN_SHEET, findings);
+  if (cols.className === null || cols.work === null) return [];
+  const plan: PlanRow[] = [];
+  const classes = new Set(roster.classes);
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
+    if (isEmptyRow(row)) continue;
+    const cls = parseClassName(row[cols.className]);
+    if (!cls.ok) {
+      push(PLAN_SHEET, r, cols.className, "error", "plan.class", cls.message);
+      continue;
+    }
+    if (cls.changed) push(PLAN_SHEET, r, cols.className, "warning", "plan.class-normalised", `класс «${text(row[cols.className])}» прочитан как «${cls.value}»`);
+    if (!classes.has(cls.value)) {
+      push(PLAN_SHEET, r, cols.className, "error", "plan.class-unknown", `класса ${cls.value} нет в списке учеников на листе «${ROSTER_SHEET}»`);
+      continue;
+    }
+    const id = text(row[cols.work]);
+    const work = id ? findWork(id, works) : undefined;
+    if (!work) {
+      push(PLAN_SHEET, r, cols.work, "error", "plan.work-unknown", id ? `работа «${id}» не описана ни на листе «${CRITERIA_SHEET}», ни во встроенном каталоге` : "не указана работа (идентификатор с листа «Критерии», например RU4-2026)");
+      continue;
+    }
+    if (work.grade !== cls.grade) push(PLAN_SHEET, r, cols.work, "warning", "plan.grade-mismatch", `работа «${work.id}» для ${work.grade} класса, а класс ${cls.value} — ${cls.grade}-й`);
+    const subjectTyped = cols.subject === null ? "" : text(row[cols.subject]);
+    if (subjectTyped && headerKey(subjectTyped) !== headerKey(work.subject)) {
+      push(PLAN_SHEET, r, cols.subject!, "warning", "plan.subject-mismatch", `предмет «${subjectTyped}» не совпадает с предметом работы «${work.id}» («${work.subject}»); используется «${work.subject}»`);
+    }
+    if (plan.some((p) => p.className === cls.value && p.work.id === work.id)) {
+      push(PLAN_SHEET, r, cols.work, "warning", "plan.duplicate", `класс ${cls.value} и работа «${work.id}» уже есть в плане; повтор пропущен`);
+      continue;
+    }
+    plan.push({ row: r, className: cls.value, grade: cls.grade, subject: work.subject, work, date: cols.date === null ? "" : text(row[cols.date]) });
+  }
+  return plan;
+}
+
+/** All inputs at once, in dependency order. */
+export function readInputs(snapshot: Snapshot): Inputs {
+  const findings: Finding[] = [];
+  const settings = readSettings(snapshot, findings);
+  const roster = readRoster(snapshot, findings);
+  const pool = readPool(snapshot, findings);
+  const works = readCriteria(snapshot, findings);
+  const plan = readPlan(snapshot, roster, works, findings);
+  return { settings, roster, pool, plan, works, findings };
+}

@@ -1,0 +1,162 @@
+// Upload forms: one new workbook per work (subject × grade) with every class of that grade that
+// wrote it. Built from scratch from codes, variants and scores, so nothing of the coordinator's
+// workbook — and no name — can travel. Refuses while the check finds errors.
+import {
+  ABSENT,
+  CLASSES_SHEET,
+  UPLOAD_SHEET,
+  cellAddress,
+  codeRangeForGrade,
+  columnLetter,
+  formColumns,
+  hasErrors,
+  parseItemHeader,
+  uploadFileName,
+  uploadHeader,
+  uploadRow,
+  variantsOf,
+  type Finding,
+  type UploadCell,
+  type WorkDefinition,
+  type XLetter,
+} from "../core";
+import type { CellValue, NewWorkbookPlan, Snapshot, Validation } from "./backend";
+import { checkWorkbook, type CheckedRow } from "./check";
+import { HEADER_FILL, headerKey } from "./contract";
+import { compareClassNames } from "./inputs";
+
+export interface UploadFile {
+  fileName: string;
+  work: WorkDefinition;
+  grade: number;
+  subject: string;
+  classes: string[];
+  header: string[];
+  rows: UploadCell[][];
+  workbook: NewWorkbookPlan;
+}
+
+export interface UploadPlan {
+  files: UploadFile[];
+  findings: Finding[];
+}
+
+export function planUploads(snapshot: Snapshot): UploadPlan {
+  const checked = checkWorkbook(snapshot);
+  const findings = checked.findings;
+  const { settings } = checked.inputs;
+  if (!settings.school && !findings.some((f) => f.code.startsWith("settings.school"))) {
+    findings.push({ sheet: "Настройки", severity: "error", code: "settings.school", message: "не указан код ОО: он нужен для имени файла формы" });
+  }
+  if (hasErrors(findings)) return { files: [], findings };
+  const groups = new Map<string, typeof checked.sheets>();
+  for (const sheet of checked.sheets) {
+    const key = `${sheet.plan.grade}|${headerKey(sheet.plan.subject)}`;
+    groups.set(key, [...(groups.get(key) ?? []), sheet]);
+  }
+  const files: UploadFile[] = [];
+  for (const sheets of groups.values()) {
+    const work = sheets[0].plan.work;
+    const other = sheets.find((s) => s.plan.work.id !== work.id);
+    if (other) {
+      findings.push({ sheet: "План", cell: `C${other.plan.row + 1}`, severity: "error", code: "upload.mixed-works", message: `классы ${sheets[0].plan.className} и ${other.plan.className} пишут «${work.subject}» по разным описаниям (${work.id} и ${other.plan.work.id}), а форма для параллели одна` });
+      continue;
+    }
+    const grade = sheets[0].plan.grade;
+    const classes = sheets.map((s) => s.plan.className).sort(compareClassNames);
+    const rows = sheets
+      .flatMap((s) => s.rows)
+      .sort((a, b) => compareClassNames(a.student.className, b.student.className) || a.student.code! - b.student.code!)
+      .map((r) => formRow(work, r, settings.xLetter));
+    const header = uploadHeader(work);
+    files.push({
+      fileName: uploadFileName(settings.school!, grade, work.subject),
+      work,
+      grade,
+      subject: work.subject,
+      classes,
+      header,
+      rows,
+      workbook: uploadWorkbook(work, header, rows, classes, settings.xLetter),
+    });
+  }
+  return { files, findings };
+}
+
+function formRow(work: WorkDefinition, r: CheckedRow, x: XLetter): UploadCell[] {
+  const s = r.student;
+  return uploadRow(work, { code: s.code!, className: s.className, gender: s.gender, previousMark: s.previousMarks[work.subject] ?? null, variants: r.row.variants, scores: r.row.scores }, x);
+}
+
+function uploadWorkbook(work: WorkDefinition, header: string[], rows: UploadCell[][], classes: string[], x: XLetter): NewWorkbookPlan {
+  const last = Math.max(rows.length, 1);
+  const col = (i: number) => `${cellAddress(1, i)}:${cellAddress(last, i)}`;
+  const cols = formColumns(work);
+  const codes = rows.map((r) => r[0]).filter((c): c is number => typeof c === "number");
+  const [lo, hi] = codeRangeForGrade(work.grade);
+  const range: [number, number] = codes.every((c) => c >= lo && c <= hi) ? [lo, hi] : [Math.min(...codes), Math.max(...codes)];
+  const validations: Validation[] = [{ range: col(0), whole: range, errorMessage: `Код участника — целое число от ${range[0]} до ${range[1]}` }];
+  cols.forEach((c, i) => {
+    if (c.kind === "variant") validations.push({ range: col(i), list: [...variantsOf(work).map(String), ABSENT] });
+    if (c.kind === "item") validations.push({ range: col(i), list: [...Array.from({ length: work.items[c.index].max + 1 }, (_, n) => String(n)), x] });
+  });
+  const n = cols.length;
+  validations.push({ range: col(n), listSource: `${CLASSES_SHEET}!$A$1:$A$${classes.length}` }, { range: col(n + 1), list: ["м", "ж"] }, { range: col(n + 2), list: ["2", "3", "4", "5"] });
+  return {
+    sheets: [
+      {
+        name: UPLOAD_SHEET,
+        values: [header, ...rows] as CellValue[][],
+        columnWidths: header.map((_, i) => (i === n ? 22 : i === n + 2 ? 24 : i === 0 ? 9 : 8)),
+        freezeRows: 1,
+        validations,
+        styles: [{ range: `A1:${columnLetter(header.length - 1)}1`, bold: true, wrap: true, fill: HEADER_FILL, vertical: "middle", rowHeight: 58 }],
+      },
+      { name: CLASSES_SHEET, values: classes.map((c) => [c]), columnWidths: [10] },
+    ],
+    properties: { title: `ВПР ${work.subject}, ${work.grade} класс`, creator: "ВПР: координатор" },
+  };
+}
+
+export interface FormMatch {
+  /** For each column of our form (uploadHeader order): the official form's column, or null. */
+  columns: (number | null)[];
+  width: number;
+  findings: Finding[];
+}
+
+/** Compares the official blank form's header with the work definition; every difference is reported. */
+export function matchOfficialForm(formHeader: readonly CellValue[], work: WorkDefinition, sheetName = UPLOAD_SHEET): FormMatch {
+  const findings: Finding[] = [];
+  const ours = uploadHeader(work);
+  const keys = formHeader.map(headerKey);
+  const columns = ours.map((h) => {
+    const i = keys.indexOf(headerKey(h));
+    return i >= 0 ? i : null;
+  });
+  ours.forEach((h, i) => {
+    if (columns[i] !== null) return;
+    const item = parseItemHeader(h);
+    const sameLabel = item.ok ? formHeader.findIndex((f) => { const p = parseItemHeader(f); return p.ok && p.label === item.label; }) : -1;
+    findings.push({
+      sheet: sheetName,
+      cell: sameLabel >= 0 ? cellAddress(0, sameLabel) : "A1",
+      severity: "error",
+      code: "form.header-differs",
+      message: sameLabel >= 0 ? `в бланке «${String(formHeader[sameLabel])}», а в описании работы «${h}»: исправьте максимум на листе «Критерии» или возьмите другой бланк` : `в бланке нет столбца «${h}»`,
+    });
+  });
+  formHeader.forEach((f, i) => {
+    if (headerKey(f) && !columns.includes(i)) findings.push({ sheet: sheetName, cell: cellAddress(0, i), severity: "error", code: "form.header-extra", message: `в бланке есть столбец «${String(f)}», которого нет в описании работы` });
+  });
+  return { columns, width: formHeader.length, findings };
+}
+
+/** Our row rearranged into the official form's columns. */
+export const toFormRow = (row: readonly UploadCell[], match: FormMatch): UploadCell[] => {
+  const out: UploadCell[] = Array(match.width).fill(null);
+  match.columns.forEach((c, i) => {
+    if (c !== null) out[c] = row[i];
+  });
+  return out;
+};

@@ -1,0 +1,36 @@
+// Upload files to bytes: from scratch, or into the official blank form when one fits.
+// Loaded lazily (it pulls in ExcelJS).
+import { UPLOAD_SHEET, type Finding } from "../core";
+import { fillForm, readFormHeader } from "./file/fillForm";
+import { buildNewWorkbook } from "./file/newWorkbook";
+import type { BuiltFile } from "./operations";
+import { matchOfficialForm, toFormRow, type UploadFile } from "./upload";
+
+/**
+ * Each file is built from scratch unless an official blank form was supplied: then the form whose
+ * header matches the work is filled instead. When a single form and a single work are given and
+ * they differ, every difference is reported and nothing is built.
+ */
+export async function writeUploadFiles(files: UploadFile[], findings: Finding[], officialForms: Uint8Array[] = []): Promise<{ files: BuiltFile[]; findings: Finding[] }> {
+  const headers = await Promise.all(officialForms.map((bytes) => readFormHeader(bytes, UPLOAD_SHEET)));
+  const out: BuiltFile[] = [];
+  const problems: Finding[] = [...findings];
+  for (const file of files) {
+    const matches = headers.map((h) => matchOfficialForm(h.headers, file.work));
+    const fit = matches.findIndex((m) => m.findings.length === 0);
+    if (fit >= 0) {
+      const bytes = await fillForm(officialForms[fit], UPLOAD_SHEET, file.rows.map((r) => toFormRow(r, matches[fit])), 2);
+      out.push({ fileName: file.fileName, bytes, file });
+      continue;
+    }
+    if (officialForms.length === 1 && files.length === 1) {
+      problems.push(...matches[0].findings);
+      continue;
+    }
+    if (officialForms.length > 0) {
+      problems.push({ severity: "warning", code: "form.none-fits", message: `ни один из загруженных бланков не подходит к работе «${file.work.subject}», ${file.grade} класс: форма создана по описанию работы` });
+    }
+    out.push({ fileName: file.fileName, bytes: await buildNewWorkbook(file.workbook), file });
+  }
+  return problems.some((p) => p.severity === "error") ? { files: [], findings: problems } : { files: out, findings: problems };
+}
