@@ -98,7 +98,7 @@ export interface Validation {
 
 export interface Highlight {
   range: string;
-  /** A formula true for the cells to highlight, written for the top-left cell of `range` (relative refs). */
+  /** A formula ("=AND(...)") true for the cells to highlight, written for the top-left cell of `range` (relative refs). */
   formula: string;
   /** Fill colour, "#RRGGBB". */
   fill: string;

@@ -15,8 +15,6 @@ export interface NewWorkbookOptions {
   capacity?: number;
 }
 
-const CLASS_HINT = "Номер и буква, например 5А";
-
 export function criteriaBlock(work: WorkDefinition): CellValue[][] {
   const rows: CellValue[][] = [
     [CRITERIA.work, work.id],
@@ -66,7 +64,6 @@ export function planNewWorkbook(snapshot: Snapshot, options: NewWorkbookOptions 
       freezeRows: 1,
       styles: [header(6), { range: `D2:D${capacity + 1}`, numberFormat: "0" }],
       validations: [
-        { range: `A2:A${capacity + 1}`, prompt: CLASS_HINT, errorStyle: "warning" },
         { range: `C2:C${capacity + 1}`, list: ["м", "ж"], errorMessage: "Пол: «м» или «ж»" },
         { range: `D2:D${capacity + 1}`, whole: [1, 999999], prompt: "Заполняет надстройка: код не меняется после выдачи", errorMessage: "Код — целое число" },
         { range: `E2:F${capacity + 1}`, list: ["2", "3", "4", "5"], prompt: "Отметка за предыдущий период (необязательно); другие предметы — столбцом с названием предмета", errorMessage: "Отметка от 2 до 5" },
@@ -85,10 +82,6 @@ export function planNewWorkbook(snapshot: Snapshot, options: NewWorkbookOptions 
       columnWidths: [8, 24, 14, 12],
       freezeRows: 1,
       styles: [header(4)],
-      validations: [
-        { range: "A2:A500", prompt: CLASS_HINT, errorStyle: "warning" },
-        { range: "C2:C500", prompt: `Идентификатор работы с листа «${CRITERIA_SHEET}», например RU4-2026`, errorStyle: "warning" },
-      ],
     },
     {
       name: CRITERIA_SHEET,

@@ -212,7 +212,7 @@ export function buildScoreSheet(name: string, layout: ScoreLayout, rows: ScoreSh
         const item = work.items[c.index];
         const list = [...Array.from({ length: item.max + 1 }, (_, n) => String(n)), "X", "Х"];
         validations.push({ range, list, errorMessage: `Задание ${item.label}: целое число от 0 до ${item.max} или X`, prompt: `0–${item.max} или X` });
-        highlights.push({ range, formula: badCellFormula(cellAddress(1, i), item.max), fill: ERROR_FILL });
+        highlights.push({ range, formula: `=${badCellFormula(cellAddress(1, i), item.max)}`, fill: ERROR_FILL });
       }
     });
   }
