@@ -19,6 +19,15 @@ export const ABSENT = "отсутствовал";
 // Characters people type when they mean X but that the form will not accept.
 const X_LOOKALIKES = /^(?:[Чч×✕✖╳]|[XxХх][\u0300-\u036f]+)$/u;
 
+/** String(v), except that it never throws (objects whose toString is broken or missing). */
+function shownValue(v: unknown): string {
+  try {
+    return String(v);
+  } catch {
+    return Object.prototype.toString.call(v);
+  }
+}
+
 export function isAbsentText(v: unknown): boolean {
   return typeof v === "string" && v.trim().toLowerCase().replace(/\s+/g, " ") === ABSENT;
 }
@@ -27,7 +36,7 @@ export function parseScore(v: unknown): ScoreCell {
   if (v === null || v === undefined) return { kind: "empty" };
   if (typeof v === "boolean") return { kind: "invalid", code: "score.bool", message: `значение ${v ? "ИСТИНА" : "ЛОЖЬ"} не является баллом` };
   if (typeof v === "number") return fromNumber(v, String(v).replace(".", ","));
-  if (typeof v !== "string") return { kind: "invalid", code: "score.text", message: `значение «${String(v)}» не является баллом` };
+  if (typeof v !== "string") return { kind: "invalid", code: "score.text", message: `значение «${shownValue(v)}» не является баллом` };
   const s = v.replace(/\u00a0/g, " ").trim();
   if (s === "") return { kind: "empty" };
   if (X_SPELLINGS.includes(s)) return { kind: "x" };
