@@ -1,0 +1,149 @@
+// LibreOffice opens what we write and shows the same values (formula results included).
+// Needs `soffice` on PATH. In CI (process.env.CI set) a missing soffice is a failure; locally a skip.
+import { execFileSync, spawnSync } from "node:child_process";
+import { promises as fs } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { CellValue, SheetPlan } from "../../../src/workbook/backend";
+import { FileBackend } from "../../../src/workbook/file/FileBackend";
+import { buildNewWorkbook } from "../../../src/workbook/file/newWorkbook";
+import { fillForm } from "../../../src/workbook/file/fillForm";
+import { expectedValues } from "./helpers";
+
+function haveSoffice(): boolean {
+  try {
+    execFileSync("soffice", ["--version"], { stdio: "ignore", timeout: 60000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const available = haveSoffice();
+if (!available && !process.env.CI) {
+  console.log("libreoffice.test.ts: soffice not found, LibreOffice checks skipped (apt-get install libreoffice-calc-nogui)");
+}
+
+/** RFC 4180 CSV → rows of strings. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += ch;
+  }
+  if (field !== "" || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+function trim(rows: string[][]): string[][] {
+  const out = rows.map((r) => {
+    const c = [...r];
+    while (c.length && c[c.length - 1] === "") c.pop();
+    return c;
+  });
+  while (out.length && out[out.length - 1].length === 0) out.pop();
+  return out;
+}
+
+function asShown(values: CellValue[][]): string[][] {
+  return trim(values.map((r) => r.map((v) => (v === null ? "" : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v)))));
+}
+
+/** The first sheet of `bytes` as LibreOffice shows it. */
+async function libreOfficeCsv(bytes: Uint8Array): Promise<string[][]> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "vpr-lo-"));
+  try {
+    const file = path.join(dir, "book.xlsx");
+    await fs.writeFile(file, bytes);
+    const profile = `file://${path.join(dir, "profile")}`;
+    const r = spawnSync(
+      "soffice",
+      [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", dir, file],
+      { encoding: "utf8", timeout: 120000, env: { ...process.env, LANG: "en_US.UTF-8", LC_ALL: "" } },
+    );
+    const csv = path.join(dir, "book.csv");
+    const text = await fs.readFile(csv, "utf8").catch(() => {
+      throw new Error(`soffice failed: ${r.status} ${r.stdout} ${r.stderr}`);
+    });
+    return trim(parseCsv(text.replace(/^\uFEFF/, "")));
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+const scoreSheet: SheetPlan = {
+  name: "5А Математика",
+  mode: "create",
+  values: [
+    ["Код", "Вариант", "1 (1б)", "2 (2б)", "Итого", "Комментарий"],
+    [50001, 1, 1, 2, null, "=1+1"],
+    [50002, 2, 0, 1, null, "+7 900"],
+    [50003, "отсутствовал", null, null, null, "@дом"],
+    [50004, 1, 1, 0, null, "-5"],
+  ],
+  formulas: [
+    {
+      range: "E2:E5",
+      formulas: [["=SUM(C2:D2)"], ["=SUM(C3:D3)"], ['=IF(B4="отсутствовал","",SUM(C4:D4))'], ["=SUM(C5:D5)"]],
+      results: [[3], [1], [""], [1]],
+    },
+  ],
+  validations: [{ range: "C2:C5", list: ["0", "1", "X"] }],
+  highlights: [{ range: "C2:D5", formula: "=C2>2", fill: "#FFC7CE" }],
+  print: { area: "A1:F5", repeatRows: "1:1", header: "Конфиденциально", pageBreaksAfterRows: [3] },
+};
+
+const describeLo = available || process.env.CI ? describe : describe.skip;
+
+describeLo("LibreOffice reads our files", () => {
+  jest.setTimeout(180000);
+
+  test("soffice is installed (required in CI)", () => {
+    expect(available).toBe(true);
+  });
+
+  test("FileBackend output: values and formula results as LibreOffice shows them", async () => {
+    const b = FileBackend.empty();
+    await b.apply({ sheets: [scoreSheet], cellWrites: [] });
+    expect(await libreOfficeCsv(await b.toBytes())).toEqual(asShown(expectedValues(scoreSheet)));
+  });
+
+  test("a new workbook (upload file)", async () => {
+    const sheet = { ...scoreSheet, name: "Протокол" };
+    const bytes = await buildNewWorkbook({ sheets: [sheet, { name: "Классы", values: [["5А"]] }], properties: {} });
+    expect(await libreOfficeCsv(bytes)).toEqual(asShown(expectedValues(sheet)));
+  });
+
+  test("a filled form", async () => {
+    const blank = await buildNewWorkbook({
+      sheets: [{ name: "Протокол", values: [["Код", "Вариант", "1 (1б)"]], validations: [{ range: "C2:C9", list: ["0", "1"] }] }],
+      properties: {},
+    });
+    const rows = [[40001, 1, 1], [40002, "отсутствовал", null], [40003, 2, "=0"]];
+    expect(await libreOfficeCsv(await fillForm(blank, "Протокол", rows))).toEqual(
+      asShown([["Код", "Вариант", "1 (1б)"], ...rows]),
+    );
+  });
+});
