@@ -1,0 +1,934 @@
+// A small, STRICT fake of the Excel JavaScript API subset that src/workbook/office uses.
+//
+// - Proxies queue actions; nothing touches the workbook until `context.sync()`, which runs the
+//   queue in order (an error stops it there, like Excel: earlier actions stay done).
+// - Loaded properties throw PropertyNotLoaded until `load()` + `sync()`.
+// - Anything not modelled (a property, a method, an enum value) throws "NotModelled", so a back
+//   end cannot silently rely on something the fake does not check.
+// - Typed input behaves like Excel: "'x" is the text x, "=x" becomes a formula, "+x"/"-x"/"@x"
+//   become formulas unless numeric, "00123" becomes the number 123, "TRUE" a boolean,
+//   "12.03.2026" a date serial. A back end that forgets to escape text is caught.
+// - Every sync is counted, with the bytes queued (JSON length of each action's path and arguments).
+
+import { parseCellAddress, parseRangeAddress, rangeAddress } from "../../src/core/address";
+
+export type Scalar = string | number | boolean;
+export type CellValue = Scalar | null;
+
+export class FakeExcelError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+    this.name = "FakeExcelError";
+  }
+}
+
+export interface Rect {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+const SHEET_RECT: Rect = { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS };
+
+export interface FakeCell {
+  /** Constant value, or the computed value of a formula; null when empty. */
+  value: Scalar | null;
+  formula?: string;
+  /** Entered with the text prefix "'" (or into a "@" cell). */
+  text?: boolean;
+  numberFormat?: string;
+}
+
+export interface FakeValidation {
+  range: string;
+  rect: Rect;
+  rule?: Excel.DataValidationRule;
+  errorAlert?: Excel.DataValidationErrorAlert;
+  prompt?: Excel.DataValidationPrompt;
+}
+
+export interface FakeConditionalFormat {
+  range: string;
+  rect: Rect;
+  type: "Custom";
+  formula?: string;
+  fill?: string;
+}
+
+/** One formatting write: `prop` is a dotted path such as "font.bold" or "borders.EdgeTop.style". */
+export interface FakeFormat {
+  range: string;
+  rect: Rect;
+  prop: string;
+  value: unknown;
+}
+
+function key(row: number, col: number): number {
+  return row * MAX_COLS + col;
+}
+
+function intersects(a: Rect, b: Rect): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
+
+function contains(a: Rect, row: number, col: number): boolean {
+  return row >= a.row && row < a.row + a.rows && col >= a.col && col < a.col + a.cols;
+}
+
+function rectText(r: Rect): string {
+  return rangeAddress(r.row, r.col, r.rows, r.cols);
+}
+
+function parseAddress(address: string): Rect {
+  if (typeof address !== "string") throw new FakeExcelError("InvalidArgument", `address ${String(address)}`);
+  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  try {
+    const r = parseRangeAddress(local.replace(/\$/g, ""));
+    if (r.rows < 1 || r.cols < 1 || r.row + r.rows > MAX_ROWS || r.col + r.cols > MAX_COLS) throw new Error("size");
+    return r;
+  } catch {
+    throw new FakeExcelError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: ${address}`);
+  }
+}
+
+function quoteSheet(name: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Excel's date serial for a day (1900 system). */
+function dateSerial(y: number, m: number, d: number): number {
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/** What Excel makes of a typed string: text, number, boolean or a formula. */
+export function typeIn(s: string): { value: Scalar | null; formula?: string; text?: boolean } {
+  if (s === "") return { value: null };
+  if (s.startsWith("'")) return { value: s.slice(1), text: true };
+  const trimmed = s.trim();
+  const num = /^[-+]?(\d+([.,]\d*)?|[.,]\d+)([eE][-+]?\d+)?$/.test(trimmed) ? Number(trimmed.replace(",", ".")) : NaN;
+  if (!Number.isNaN(num)) return { value: num };
+  const pct = /^[-+]?\d+([.,]\d+)?%$/.test(trimmed) ? Number(trimmed.slice(0, -1).replace(",", ".")) / 100 : NaN;
+  if (!Number.isNaN(pct)) return { value: pct };
+  if (s.startsWith("=")) return { value: 0, formula: s };
+  if (s.startsWith("+") || s.startsWith("-") || s.startsWith("@")) return { value: 0, formula: `=${s}` };
+  const lower = trimmed.toLowerCase();
+  if (lower === "true" || lower === "истина") return { value: true };
+  if (lower === "false" || lower === "ложь") return { value: false };
+  const date = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(trimmed);
+  if (date) return { value: dateSerial(Number(date[3]), Number(date[2]), Number(date[1])) };
+  return { value: s };
+}
+
+export class FakeSheet {
+  readonly cells = new Map<number, FakeCell>();
+  readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
+  formats: FakeFormat[] = [];
+  validations: FakeValidation[] = [];
+  conditionalFormats: FakeConditionalFormat[] = [];
+  /** Zero-based rows that start a new page (a break before them); "after row n" (1-based) is n. */
+  pageBreaks: number[] = [];
+  frozenRows = 0;
+  frozenColumns = 0;
+  tabColor = "";
+  printArea: string | null = null;
+  printTitleRows: string | null = null;
+  orientation: "Portrait" | "Landscape" = "Portrait";
+  centerHeader = "";
+  zoom: Excel.PageLayoutZoomOptions = { scale: 100 };
+
+  constructor(
+    public name: string,
+    private readonly evaluate: (formula: string) => Scalar,
+  ) {}
+
+  // ---- test helpers: set up --------------------------------------------------------------
+
+  /** Store values from `topLeft` as they are (strings stay text, no typing rules). */
+  setValues(topLeft: string, rows: CellValue[][]): this {
+    const at = parseCellAddress(topLeft);
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === null || v === "") this.cells.delete(key(at.row + r, at.col + c));
+        else this.cells.set(key(at.row + r, at.col + c), { value: v, text: typeof v === "string" || undefined });
+      }),
+    );
+    return this;
+  }
+
+  setFormula(address: string, formula: string, value?: Scalar): this {
+    const at = parseCellAddress(address);
+    this.cells.set(key(at.row, at.col), { value: value ?? this.evaluate(formula), formula });
+    return this;
+  }
+
+  addValidation(range: string, rule: Excel.DataValidationRule): this {
+    this.validations.push({ range, rect: parseAddress(range), rule });
+    return this;
+  }
+
+  addConditionalFormat(range: string, formula: string, fill: string): this {
+    this.conditionalFormats.push({ range, rect: parseAddress(range), type: "Custom", formula, fill });
+    return this;
+  }
+
+  /** A manual page break after the 1-based sheet row `row`. */
+  addPageBreakAfter(row: number): this {
+    this.pageBreaks = [...new Set([...this.pageBreaks, row])].sort((a, b) => a - b);
+    return this;
+  }
+
+  // ---- test helpers: inspect -------------------------------------------------------------
+
+  cell(address: string): FakeCell | undefined {
+    const at = parseCellAddress(address);
+    return this.cells.get(key(at.row, at.col));
+  }
+  value(address: string): CellValue {
+    return this.cell(address)?.value ?? null;
+  }
+  formula(address: string): string | null {
+    return this.cell(address)?.formula ?? null;
+  }
+  isText(address: string): boolean {
+    const c = this.cell(address);
+    return c !== undefined && c.formula === undefined && typeof c.value === "string";
+  }
+  numberFormat(address: string): string {
+    return this.cell(address)?.numberFormat ?? "General";
+  }
+  /** The last value written to a format property covering the cell, e.g. formatAt("A1", "font.bold"). */
+  formatAt(address: string, prop: string): unknown {
+    const at = parseCellAddress(address);
+    const hit = [...this.formats].reverse().find((f) => f.prop === prop && contains(f.rect, at.row, at.col));
+    return hit?.value;
+  }
+  validationAt(address: string): FakeValidation | undefined {
+    const at = parseCellAddress(address);
+    return this.validations.find((v) => contains(v.rect, at.row, at.col));
+  }
+  highlightsAt(address: string): FakeConditionalFormat[] {
+    const at = parseCellAddress(address);
+    return this.conditionalFormats.filter((f) => contains(f.rect, at.row, at.col));
+  }
+  /** 1-based rows after which a manual page break stands. */
+  pageBreaksAfterRows(): number[] {
+    return [...this.pageBreaks];
+  }
+  columnWidth(col: number): number | undefined {
+    return this.columnWidths.get(col);
+  }
+
+  /** Bounding box of cells with a value or formula (valuesOnly), or with anything at all. */
+  usedRect(valuesOnly: boolean): Rect | null {
+    let r0 = MAX_ROWS;
+    let c0 = MAX_COLS;
+    let r1 = -1;
+    let c1 = -1;
+    this.cells.forEach((cell, k) => {
+      if (valuesOnly && cell.value === null && cell.formula === undefined) return;
+      const row = (k - (k % MAX_COLS)) / MAX_COLS;
+      const col = k % MAX_COLS;
+      if (row < r0) r0 = row;
+      if (row > r1) r1 = row;
+      if (col < c0) c0 = col;
+      if (col > c1) c1 = col;
+    });
+    return r1 < 0 ? null : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+  }
+
+  /** Values of the used range, padded from A1 (null for empty), as a snapshot would hold them. */
+  valuesFromA1(): CellValue[][] {
+    const used = this.usedRect(true);
+    if (!used) return [];
+    return Array.from({ length: used.row + used.rows }, (_, r) =>
+      Array.from({ length: used.col + used.cols }, (_, c) => this.cells.get(key(r, c))?.value ?? null),
+    );
+  }
+
+  // ---- used by the proxies (at sync time) ------------------------------------------------
+
+  _read(rect: Rect, what: "values" | "formulas"): Scalar[][] {
+    return Array.from({ length: rect.rows }, (_, r) =>
+      Array.from({ length: rect.cols }, (_, c) => {
+        const cell = this.cells.get(key(rect.row + r, rect.col + c));
+        if (!cell) return "";
+        if (what === "formulas" && cell.formula !== undefined) return cell.formula;
+        return cell.value ?? "";
+      }),
+    );
+  }
+
+  _write(rect: Rect, data: unknown, what: "values" | "formulas" | "numberFormat"): void {
+    if (!Array.isArray(data) || data.length !== rect.rows || data.some((r) => !Array.isArray(r) || r.length !== rect.cols)) {
+      throw new FakeExcelError(
+        "InvalidArgument",
+        `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rectText(rect)}).`,
+      );
+    }
+    (data as unknown[][]).forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === null || v === undefined) return; // null leaves the cell unchanged
+        const k = key(rect.row + r, rect.col + c);
+        const old = this.cells.get(k);
+        if (what === "numberFormat") {
+          if (typeof v !== "string") throw new FakeExcelError("InvalidArgument", `number format ${String(v)}`);
+          this.cells.set(k, { ...(old ?? { value: null }), numberFormat: v });
+          return;
+        }
+        if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") {
+          throw new FakeExcelError("InvalidArgument", `cell input ${JSON.stringify(v)}`);
+        }
+        let typed: { value: Scalar | null; formula?: string; text?: boolean };
+        if (typeof v !== "string") typed = { value: v };
+        else if (old?.numberFormat === "@" && !(what === "formulas" && v.startsWith("="))) {
+          typed = v === "" ? { value: null } : { value: v.startsWith("'") ? v.slice(1) : v, text: true };
+        } else typed = typeIn(v);
+        const cell: FakeCell = { value: typed.value };
+        if (typed.formula !== undefined) {
+          cell.formula = typed.formula;
+          cell.value = this.evaluate(typed.formula);
+        }
+        if (typed.text) cell.text = true;
+        if (old?.numberFormat !== undefined) cell.numberFormat = old.numberFormat;
+        if (cell.value === null && cell.formula === undefined && cell.numberFormat === undefined) this.cells.delete(k);
+        else this.cells.set(k, cell);
+      }),
+    );
+  }
+
+  _clear(rect: Rect, applyTo: string): void {
+    const contents = applyTo === "All" || applyTo === "Contents";
+    const formats = applyTo === "All" || applyTo === "Formats";
+    if (!contents && !formats) throw new FakeExcelError("NotModelled", `clear(${applyTo})`);
+    for (const [k, cell] of [...this.cells]) {
+      if (!contains(rect, Math.floor(k / MAX_COLS), k % MAX_COLS)) continue;
+      if (contents) {
+        cell.value = null;
+        delete cell.formula;
+        delete cell.text;
+      }
+      if (formats) delete cell.numberFormat;
+      if (cell.value === null && cell.formula === undefined && cell.numberFormat === undefined) this.cells.delete(k);
+    }
+    if (formats) this.formats = this.formats.filter((f) => !intersects(f.rect, rect));
+  }
+}
+
+export class FakeWorkbook {
+  readonly sheets: FakeSheet[] = [];
+  activeSheet: string | null = null;
+  selection: { sheet: string; address: string } | null = null;
+
+  constructor(readonly evaluate: (formula: string) => Scalar = () => 0) {}
+
+  addSheet(name: string, values?: CellValue[][], topLeft = "A1"): FakeSheet {
+    if (this.find(name)) throw new FakeExcelError("ItemAlreadyExists", `A worksheet named ${name} already exists.`);
+    const sheet = new FakeSheet(name, this.evaluate);
+    this.sheets.push(sheet);
+    if (this.activeSheet === null) this.activeSheet = name;
+    if (values) sheet.setValues(topLeft, values);
+    return sheet;
+  }
+  find(name: string): FakeSheet | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+  sheet(name: string): FakeSheet {
+    const s = this.find(name);
+    if (!s) throw new Error(`fake workbook has no sheet «${name}»`);
+    return s;
+  }
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+}
+
+export interface FakeStats {
+  /** Excel.run calls. */
+  runs: number;
+  syncs: number;
+  /** Bytes queued (JSON length of paths and arguments) in each sync, in order. */
+  bytesPerSync: number[];
+  /** Actions queued in each sync. */
+  actionsPerSync: number[];
+  /** Syncs whose batch called suspendApiCalculationUntilNextSync. */
+  suspendedSyncs: number;
+  /** application.calculate calls. */
+  recalculations: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Proxies
+
+interface Action {
+  bytes: number;
+  run: () => void;
+}
+
+class FakeContext {
+  queue: Action[] = [];
+  private suspended = false;
+  readonly workbook: unknown;
+  readonly application: unknown;
+
+  constructor(
+    readonly book: FakeWorkbook,
+    private readonly stats: FakeStats,
+  ) {
+    this.workbook = strict("workbook", {
+      worksheets: worksheetCollection(this),
+    });
+    this.application = strict("application", {
+      calculate: (type: string) =>
+        this.enqueue("application", "calculate", [type], () => {
+          check(["Recalculate", "Full", "FullRebuild"].includes(type), `calculate(${type})`);
+          this.stats.recalculations++;
+        }),
+      suspendApiCalculationUntilNextSync: () =>
+        this.enqueue("application", "suspendApiCalculationUntilNextSync", [], () => {
+          this.suspended = true;
+        }),
+    });
+  }
+
+  enqueue(path: string, member: string, args: unknown[], run: () => void): void {
+    this.queue.push({ bytes: JSON.stringify({ p: path, m: member, a: args }).length, run });
+  }
+
+  async sync(): Promise<void> {
+    const actions = this.queue;
+    this.queue = [];
+    this.suspended = false;
+    this.stats.syncs++;
+    this.stats.bytesPerSync.push(actions.reduce((n, a) => n + a.bytes, 0));
+    this.stats.actionsPerSync.push(actions.length);
+    await Promise.resolve();
+    try {
+      for (const a of actions) a.run();
+    } finally {
+      if (this.suspended) this.stats.suspendedSyncs++;
+    }
+  }
+}
+
+/** A plain object whose unknown members throw instead of being undefined. */
+function strict<T extends object>(path: string, target: T): T {
+  return new Proxy(target, {
+    get(t, prop, receiver) {
+      if (typeof prop === "symbol" || prop === "then" || prop === "toJSON" || prop === "asymmetricMatch") {
+        return Reflect.get(t, prop, receiver);
+      }
+      if (!(prop in t)) throw new FakeExcelError("NotModelled", `${path}.${prop} is not modelled by the fake`);
+      return Reflect.get(t, prop, receiver);
+    },
+    set(t, prop, value, receiver) {
+      if (typeof prop === "symbol" || !(prop in t)) {
+        throw new FakeExcelError("NotModelled", `${path}.${String(prop)} cannot be set in the fake`);
+      }
+      return Reflect.set(t, prop, value, receiver);
+    },
+  });
+}
+
+function notLoaded(path: string, prop: string): never {
+  throw new FakeExcelError(
+    "PropertyNotLoaded",
+    `The property '${prop}' of ${path} is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}
+
+/** Write-only property: reading it is not modelled (we only need to set it). */
+function setter(obj: object, path: string, prop: string, set: (v: unknown) => void): void {
+  Object.defineProperty(obj, prop, {
+    enumerable: true,
+    get: () => notLoaded(path, prop),
+    set,
+  });
+}
+
+function parseLoad(props: unknown): string[] {
+  if (typeof props === "string") return props.split(",").map((p) => p.trim()).filter(Boolean);
+  if (Array.isArray(props)) return props.map(String);
+  throw new FakeExcelError("NotModelled", `load(${JSON.stringify(props)})`);
+}
+
+const HORIZONTAL = new Set(["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"]);
+const VERTICAL = new Set(["Top", "Center", "Bottom", "Justify", "Distributed"]);
+const BORDER_EDGES = new Set(["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal", "DiagonalDown", "DiagonalUp"]);
+const BORDER_STYLES = new Set(["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"]);
+const BORDER_WEIGHTS = new Set(["Hairline", "Thin", "Medium", "Thick"]);
+const COLOR = /^#[0-9A-Fa-f]{6}$/;
+
+function check(ok: boolean, what: string): void {
+  if (!ok) throw new FakeExcelError("InvalidArgument", what);
+}
+
+type SheetResolver = () => FakeSheet | null;
+
+function worksheetCollection(ctx: FakeContext): unknown {
+  const path = "worksheets";
+  let items: unknown[] | undefined;
+  const obj = {
+    load(props: unknown) {
+      const list = parseLoad(props);
+      check(list.length === 1 && list[0] === "items/name", `worksheets.load(${JSON.stringify(props)}) is not modelled`);
+      ctx.enqueue(path, "load", [props], () => {
+        items = ctx.book.sheets.map((s) => {
+          const ws = worksheet(ctx, () => s, `worksheet(${s.name})`, false);
+          (ws as { _loaded: Map<string, unknown> })._loaded.set("name", s.name);
+          return ws;
+        });
+      });
+      return obj;
+    },
+    get items() {
+      return items ?? notLoaded(path, "items");
+    },
+    add(name: string) {
+      let created: FakeSheet | null = null;
+      ctx.enqueue(path, "add", [name], () => {
+        check(
+          typeof name === "string" && name.length >= 1 && name.length <= 31 && !/[[\]:*?/\\]/.test(name) && !/^'|'$/.test(name),
+          `bad sheet name ${JSON.stringify(name)}`,
+        );
+        created = ctx.book.addSheet(name);
+      });
+      return worksheet(ctx, () => created, `worksheet(${name})`, false);
+    },
+    getItem(name: string) {
+      // Like Excel, the look-up is an action of its own: a missing sheet fails here, in order.
+      ctx.enqueue(path, "getItem", [name], () => {
+        if (!ctx.book.find(name)) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: worksheet ${name}.`);
+      });
+      return worksheet(
+        ctx,
+        () => {
+          const s = ctx.book.find(name);
+          if (!s) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: worksheet ${name}.`);
+          return s;
+        },
+        `worksheet(${name})`,
+        false,
+      );
+    },
+    getItemOrNullObject(name: string) {
+      return worksheet(ctx, () => ctx.book.find(name) ?? null, `worksheet?(${name})`, true);
+    },
+  };
+  return strict(path, obj);
+}
+
+/** Resolve a non-null target for an action, or fail like Excel does on a null object. */
+function must<T>(value: T | null, path: string): T {
+  if (value === null) throw new FakeExcelError("InvalidOperation", `${path} is a null object`);
+  return value;
+}
+
+function worksheet(ctx: FakeContext, resolve: SheetResolver, path: string, nullable: boolean): unknown {
+  const loaded = new Map<string, unknown>();
+  const sheet = (): FakeSheet => must(resolve(), path);
+  const act = (member: string, args: unknown[], run: (s: FakeSheet) => void): void =>
+    ctx.enqueue(path, member, args, () => run(sheet()));
+
+  const freezePanes = strict(`${path}.freezePanes`, {
+    freezeRows: (n = 1) =>
+      act("freezePanes.freezeRows", [n], (s) => {
+        check(Number.isInteger(n) && n >= 0, `freezeRows(${n})`);
+        s.frozenRows = n;
+        s.frozenColumns = 0;
+      }),
+    freezeColumns: (n = 1) =>
+      act("freezePanes.freezeColumns", [n], (s) => {
+        check(Number.isInteger(n) && n >= 0, `freezeColumns(${n})`);
+        s.frozenColumns = n;
+        s.frozenRows = 0;
+      }),
+    freezeAt: (at: string) =>
+      act("freezePanes.freezeAt", [at], (s) => {
+        check(typeof at === "string", "freezeAt takes an address in the fake");
+        const r = parseAddress(at);
+        s.frozenRows = r.row + r.rows;
+        s.frozenColumns = r.col + r.cols;
+      }),
+    unfreeze: () =>
+      act("freezePanes.unfreeze", [], (s) => {
+        s.frozenRows = 0;
+        s.frozenColumns = 0;
+      }),
+  });
+
+  const defaultForAllPages = {};
+  setter(defaultForAllPages, `${path}.pageLayout.headersFooters.defaultForAllPages`, "centerHeader", (v) =>
+    act("pageLayout.headersFooters.defaultForAllPages.centerHeader", [v], (s) => {
+      check(typeof v === "string", "centerHeader");
+      s.centerHeader = v as string;
+    }),
+  );
+  const pageLayout = {
+    headersFooters: strict(`${path}.pageLayout.headersFooters`, {
+      defaultForAllPages: strict(`${path}.pageLayout.headersFooters.defaultForAllPages`, defaultForAllPages),
+    }),
+    setPrintArea: (area: string) =>
+      act("pageLayout.setPrintArea", [area], (s) => {
+        check(typeof area === "string", "setPrintArea takes an address in the fake");
+        parseAddress(area);
+        s.printArea = area;
+      }),
+    setPrintTitleRows: (rows: string) =>
+      act("pageLayout.setPrintTitleRows", [rows], (s) => {
+        check(typeof rows === "string" && /^\$?\d+:\$?\d+$/.test(rows), `setPrintTitleRows(${rows})`);
+        s.printTitleRows = rows;
+      }),
+  };
+  setter(pageLayout, `${path}.pageLayout`, "orientation", (v) =>
+    act("pageLayout.orientation", [v], (s) => {
+      check(v === "Portrait" || v === "Landscape", `orientation ${String(v)}`);
+      s.orientation = v as "Portrait" | "Landscape";
+    }),
+  );
+  setter(pageLayout, `${path}.pageLayout`, "zoom", (v) =>
+    act("pageLayout.zoom", [v], (s) => {
+      const z = v as Record<string, unknown>;
+      check(
+        typeof z === "object" && z !== null && Object.keys(z).every((k) => ["horizontalFitToPages", "verticalFitToPages", "scale"].includes(k)),
+        `zoom ${JSON.stringify(v)}`,
+      );
+      s.zoom = { ...z } as Excel.PageLayoutZoomOptions;
+    }),
+  );
+
+  const horizontalPageBreaks = strict(`${path}.horizontalPageBreaks`, {
+    add: (cell: string) =>
+      act("horizontalPageBreaks.add", [cell], (s) => {
+        check(typeof cell === "string", "horizontalPageBreaks.add takes an address in the fake");
+        const r = parseAddress(cell);
+        check(r.row >= 1, `page break at ${cell}`);
+        s.addPageBreakAfter(r.row);
+      }),
+    removePageBreaks: () =>
+      act("horizontalPageBreaks.removePageBreaks", [], (s) => {
+        s.pageBreaks = [];
+      }),
+  });
+
+  const obj = {
+    _loaded: loaded,
+    load(props: unknown) {
+      const list = parseLoad(props);
+      check(list.every((p) => p === "name" || p === "isNullObject"), `worksheet.load(${JSON.stringify(props)})`);
+      ctx.enqueue(path, "load", [props], () => {
+        const s = resolve();
+        loaded.set("isNullObject", s === null);
+        if (s) loaded.set("name", s.name);
+      });
+      return obj;
+    },
+    get name() {
+      return loaded.has("name") ? (loaded.get("name") as string) : notLoaded(path, "name");
+    },
+    get isNullObject() {
+      return loaded.has("isNullObject") ? (loaded.get("isNullObject") as boolean) : notLoaded(path, "isNullObject");
+    },
+    getRange(address?: string) {
+      return range(
+        ctx,
+        () => {
+          const s = nullable ? resolve() : sheet();
+          return s && { sheet: s, rect: address === undefined ? SHEET_RECT : parseAddress(address) };
+        },
+        `${path}.range(${address ?? ""})`,
+        nullable,
+      );
+    },
+    getRangeByIndexes(row: number, col: number, rows: number, cols: number) {
+      return range(
+        ctx,
+        () => {
+          check(
+            [row, col, rows, cols].every((n) => Number.isInteger(n)) && row >= 0 && col >= 0 && rows >= 1 && cols >= 1 &&
+              row + rows <= MAX_ROWS && col + cols <= MAX_COLS,
+            `getRangeByIndexes(${row}, ${col}, ${rows}, ${cols})`,
+          );
+          const s = nullable ? resolve() : sheet();
+          return s && { sheet: s, rect: { row, col, rows, cols } };
+        },
+        `${path}.rangeByIndexes(${row},${col},${rows},${cols})`,
+        nullable,
+      );
+    },
+    getUsedRangeOrNullObject(valuesOnly = false) {
+      return range(
+        ctx,
+        () => {
+          const s = resolve();
+          const rect = s?.usedRect(valuesOnly) ?? null;
+          return s && rect ? { sheet: s, rect } : null;
+        },
+        `${path}.usedRange?`,
+        true,
+      );
+    },
+    freezePanes,
+    pageLayout: strict(`${path}.pageLayout`, pageLayout),
+    horizontalPageBreaks,
+    activate: () =>
+      act("activate", [], (s) => {
+        ctx.book.activeSheet = s.name;
+      }),
+  };
+  setter(obj, path, "tabColor", (v) =>
+    act("tabColor", [v], (s) => {
+      check(typeof v === "string" && (v === "" || COLOR.test(v)), `tabColor ${String(v)}`);
+      s.tabColor = v as string;
+    }),
+  );
+  return strict(path, obj);
+}
+
+type RangeResolver = () => { sheet: FakeSheet; rect: Rect } | null;
+
+function range(ctx: FakeContext, resolve: RangeResolver, path: string, nullable: boolean): unknown {
+  const loaded = new Map<string, unknown>();
+  const target = (): { sheet: FakeSheet; rect: Rect } => must(resolve(), path);
+  const act = (member: string, args: unknown[], run: (t: { sheet: FakeSheet; rect: Rect }) => void): void =>
+    ctx.enqueue(path, member, args, () => run(target()));
+  const record = (prop: string, value: unknown, ok: boolean) =>
+    act(`format.${prop}`, [value], (t) => {
+      check(ok, `format.${prop} = ${JSON.stringify(value)}`);
+      t.sheet.formats.push({ range: rectText(t.rect), rect: t.rect, prop, value });
+    });
+
+  // ---- format
+  const font = {};
+  setter(font, `${path}.format.font`, "bold", (v) => record("font.bold", v, typeof v === "boolean"));
+  setter(font, `${path}.format.font`, "italic", (v) => record("font.italic", v, typeof v === "boolean"));
+  setter(font, `${path}.format.font`, "size", (v) => record("font.size", v, typeof v === "number" && v >= 1 && v <= 409));
+  const fill = {};
+  setter(fill, `${path}.format.fill`, "color", (v) => record("fill.color", v, typeof v === "string" && COLOR.test(v)));
+  const borders = {
+    getItem: (edge: string) => {
+      const border = {};
+      setter(border, `${path}.format.borders(${edge})`, "style", (v) =>
+        record(`borders.${edge}.style`, v, BORDER_EDGES.has(edge) && BORDER_STYLES.has(v as string)),
+      );
+      setter(border, `${path}.format.borders(${edge})`, "weight", (v) =>
+        record(`borders.${edge}.weight`, v, BORDER_EDGES.has(edge) && BORDER_WEIGHTS.has(v as string)),
+      );
+      return strict(`${path}.format.borders(${edge})`, border);
+    },
+  };
+  const format = {
+    font: strict(`${path}.format.font`, font),
+    fill: strict(`${path}.format.fill`, fill),
+    borders: strict(`${path}.format.borders`, borders),
+  };
+  setter(format, `${path}.format`, "wrapText", (v) => record("wrapText", v, typeof v === "boolean"));
+  setter(format, `${path}.format`, "horizontalAlignment", (v) => record("horizontalAlignment", v, HORIZONTAL.has(v as string)));
+  setter(format, `${path}.format`, "verticalAlignment", (v) => record("verticalAlignment", v, VERTICAL.has(v as string)));
+  setter(format, `${path}.format`, "rowHeight", (v) =>
+    act("format.rowHeight", [v], (t) => {
+      check(typeof v === "number" && v >= 0 && v <= 409, `rowHeight ${String(v)}`);
+      for (let r = t.rect.row; r < t.rect.row + Math.min(t.rect.rows, 100_000); r++) t.sheet.rowHeights.set(r, v as number);
+    }),
+  );
+  setter(format, `${path}.format`, "columnWidth", (v) =>
+    act("format.columnWidth", [v], (t) => {
+      check(typeof v === "number" && v >= 0 && v <= 1800, `columnWidth ${String(v)}`);
+      for (let c = t.rect.col; c < t.rect.col + t.rect.cols; c++) t.sheet.columnWidths.set(c, v as number);
+    }),
+  );
+
+  // ---- data validation
+  const findValidation = (t: { sheet: FakeSheet; rect: Rect }): FakeValidation => {
+    const same = t.sheet.validations.find((v) => rectText(v.rect) === rectText(t.rect));
+    if (same) return same;
+    const created: FakeValidation = { range: rectText(t.rect), rect: t.rect };
+    t.sheet.validations.push(created);
+    return created;
+  };
+  const dataValidation = {
+    clear: () =>
+      act("dataValidation.clear", [], (t) => {
+        t.sheet.validations = t.sheet.validations.filter((v) => !intersects(v.rect, t.rect));
+      }),
+  };
+  setter(dataValidation, `${path}.dataValidation`, "rule", (v) =>
+    act("dataValidation.rule", [v], (t) => {
+      const rule = v as Excel.DataValidationRule;
+      const kinds = Object.keys(rule ?? {});
+      check(kinds.length === 1, `dataValidation.rule must have exactly one kind: ${JSON.stringify(v)}`);
+      if (rule.list) {
+        check(
+          typeof rule.list.source === "string" && rule.list.source.length > 0 && rule.list.source.length <= 255 &&
+            typeof rule.list.inCellDropDown === "boolean",
+          `list rule ${JSON.stringify(rule.list)}`,
+        );
+      } else if (rule.wholeNumber) {
+        const w = rule.wholeNumber;
+        check(
+          ["Between", "NotBetween", "EqualTo", "NotEqualTo", "GreaterThan", "LessThan", "GreaterThanOrEqualTo", "LessThanOrEqualTo"].includes(
+            w.operator as string,
+          ) &&
+            (typeof w.formula1 === "number" || typeof w.formula1 === "string") &&
+            ((w.operator !== "Between" && w.operator !== "NotBetween") || typeof w.formula2 === "number" || typeof w.formula2 === "string"),
+          `wholeNumber rule ${JSON.stringify(w)}`,
+        );
+      } else {
+        throw new FakeExcelError("NotModelled", `data validation kind ${kinds[0]}`);
+      }
+      // Excel refuses a rule on cells that already hold a different validation; clear first.
+      const clash = t.sheet.validations.some(
+        (x) => intersects(x.rect, t.rect) && x.rule !== undefined && rectText(x.rect) !== rectText(t.rect),
+      );
+      check(!clash, `${rectText(t.rect)} already has data validation; clear it first`);
+      findValidation(t).rule = rule;
+    }),
+  );
+  setter(dataValidation, `${path}.dataValidation`, "errorAlert", (v) =>
+    act("dataValidation.errorAlert", [v], (t) => {
+      const a = v as Excel.DataValidationErrorAlert;
+      check(
+        typeof a?.message === "string" && a.message.length <= 225 && ["Stop", "Warning", "Information"].includes(a.style as string),
+        `errorAlert ${JSON.stringify(v)}`,
+      );
+      findValidation(t).errorAlert = a;
+    }),
+  );
+  setter(dataValidation, `${path}.dataValidation`, "prompt", (v) =>
+    act("dataValidation.prompt", [v], (t) => {
+      const p = v as Excel.DataValidationPrompt;
+      check(typeof p?.message === "string" && p.message.length <= 255, `prompt ${JSON.stringify(v)}`);
+      findValidation(t).prompt = p;
+    }),
+  );
+
+  // ---- conditional formats
+  const conditionalFormats = {
+    add: (type: string) => {
+      let created: FakeConditionalFormat | null = null;
+      const cfPath = `${path}.conditionalFormats(${type})`;
+      act("conditionalFormats.add", [type], (t) => {
+        if (type !== "Custom") throw new FakeExcelError("NotModelled", `conditional format type ${type}`);
+        created = { range: rectText(t.rect), rect: t.rect, type: "Custom" };
+        t.sheet.conditionalFormats.push(created);
+      });
+      const cf = (): FakeConditionalFormat => must(created, cfPath);
+      const rule = {};
+      setter(rule, `${cfPath}.custom.rule`, "formula", (v) =>
+        ctx.enqueue(cfPath, "custom.rule.formula", [v], () => {
+          check(typeof v === "string" && v.startsWith("="), `custom rule formula ${String(v)}`);
+          cf().formula = v as string;
+        }),
+      );
+      const cfFill = {};
+      setter(cfFill, `${cfPath}.custom.format.fill`, "color", (v) =>
+        ctx.enqueue(cfPath, "custom.format.fill.color", [v], () => {
+          check(typeof v === "string" && COLOR.test(v), `fill ${String(v)}`);
+          cf().fill = v as string;
+        }),
+      );
+      return strict(cfPath, {
+        custom: strict(`${cfPath}.custom`, {
+          rule: strict(`${cfPath}.custom.rule`, rule),
+          format: strict(`${cfPath}.custom.format`, { fill: strict(`${cfPath}.custom.format.fill`, cfFill) }),
+        }),
+      });
+    },
+    clearAll: () =>
+      act("conditionalFormats.clearAll", [], (t) => {
+        t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((f) => !intersects(f.rect, t.rect));
+      }),
+  };
+
+  const loadable = new Set(["address", "values", "formulas", "isNullObject"]);
+  const get = (prop: string): unknown => (loaded.has(prop) ? loaded.get(prop) : notLoaded(path, prop));
+  const obj = {
+    load(props: unknown) {
+      const list = parseLoad(props);
+      check(list.every((p) => loadable.has(p)), `range.load(${JSON.stringify(props)}) is not modelled`);
+      ctx.enqueue(path, "load", [props], () => {
+        const t = nullable ? resolve() : target();
+        loaded.set("isNullObject", t === null);
+        if (!t) return;
+        check(t.rect.rows * t.rect.cols <= 5_000_000, `loading ${rectText(t.rect)} is too large`);
+        if (list.includes("address")) loaded.set("address", `${quoteSheet(t.sheet.name)}!${rectText(t.rect)}`);
+        if (list.includes("values")) loaded.set("values", t.sheet._read(t.rect, "values"));
+        if (list.includes("formulas")) loaded.set("formulas", t.sheet._read(t.rect, "formulas"));
+      });
+      return obj;
+    },
+    get isNullObject() {
+      return get("isNullObject");
+    },
+    get address() {
+      return get("address");
+    },
+    get values() {
+      return get("values");
+    },
+    set values(v: unknown) {
+      act("values", [v], (t) => t.sheet._write(t.rect, v, "values"));
+    },
+    get formulas() {
+      return get("formulas");
+    },
+    set formulas(v: unknown) {
+      act("formulas", [v], (t) => t.sheet._write(t.rect, v, "formulas"));
+    },
+    get numberFormat(): unknown {
+      return notLoaded(path, "numberFormat");
+    },
+    set numberFormat(v: unknown) {
+      act("numberFormat", [v], (t) => t.sheet._write(t.rect, v, "numberFormat"));
+    },
+    clear: (applyTo: string = "All") => act("clear", [applyTo], (t) => t.sheet._clear(t.rect, applyTo)),
+    select: () =>
+      act("select", [], (t) => {
+        ctx.book.activeSheet = t.sheet.name;
+        ctx.book.selection = { sheet: t.sheet.name, address: rectText(t.rect) };
+      }),
+    format: strict(`${path}.format`, format),
+    dataValidation: strict(`${path}.dataValidation`, dataValidation),
+    conditionalFormats: strict(`${path}.conditionalFormats`, conditionalFormats),
+  };
+  return strict(path, obj);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface FakeExcel {
+  /** Drop-in for `Excel.run`. */
+  run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  workbook: FakeWorkbook;
+  stats: FakeStats;
+  resetStats(): void;
+}
+
+export function createFakeExcel(options: { evaluate?: (formula: string) => Scalar } = {}): FakeExcel {
+  const workbook = new FakeWorkbook(options.evaluate);
+  const stats: FakeStats = { runs: 0, syncs: 0, bytesPerSync: [], actionsPerSync: [], suspendedSyncs: 0, recalculations: 0 };
+  const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    stats.runs++;
+    const ctx = new FakeContext(workbook, stats);
+    const result = await batch(strict("context", ctx) as unknown as Excel.RequestContext);
+    // Excel.run flushes what is still queued when the batch returns; that costs a round trip too.
+    if (ctx.queue.length > 0) await ctx.sync();
+    return result;
+  };
+  const resetStats = (): void => {
+    stats.runs = 0;
+    stats.syncs = 0;
+    stats.bytesPerSync = [];
+    stats.actionsPerSync = [];
+    stats.suspendedSyncs = 0;
+    stats.recalculations = 0;
+  };
+  return { run, workbook, stats, resetStats };
+}
