@@ -276,6 +276,14 @@ describe("FileBackend: read", () => {
     expect((await b.read(["Лист1"])).sheets["Лист1"].formulas).toBeUndefined();
   });
 
+  test("read(null) reads every sheet", async () => {
+    const b = FileBackend.empty();
+    await b.apply({ sheets: [listsSheet, richSheet], cellWrites: [] });
+    const snap = await b.read(null);
+    expect(Object.keys(snap.sheets)).toEqual(["Списки", "5А Математика"]);
+    expect(snap.sheets["Списки"].values).toEqual(expectedValues(listsSheet));
+  });
+
   test("an empty sheet reads as []", async () => {
     const b = await userWorkbook((wb) => {
       wb.addWorksheet("Пусто");
