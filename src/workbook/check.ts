@@ -103,7 +103,7 @@ export function checkWorkbook(snapshot: Snapshot): CheckResult {
     count.errors = sheetFindings.filter((f) => f.severity === "error").length;
     count.warnings = sheetFindings.length - count.errors;
     counts.push(count);
-    findings.push(...sheetFindings);
+    for (const f of sheetFindings) findings.push(f);
     sheets.push({ name: existing, plan: planRow, layout, rows: checked });
   }
   return { inputs, findings, counts, sheets };

@@ -118,14 +118,15 @@ export function buildSlips(students: Student[]): Omit<SheetPlan, "mode"> {
   }
   const rows: CellValue[][] = [];
   const breaks: number[] = [];
-  const slipRows: number[] = [];
+  // Slip rows of a class are contiguous: one style per class block keeps the request small.
+  const slipBlocks: [number, number][] = [];
   const titleRows: number[] = [];
   for (const cls of [...byClass.keys()].sort(compareClassNames)) {
     const list = byClass.get(cls)!;
     titleRows.push(rows.length);
     rows.push([`Коды участников ВПР — класс ${cls} (разрежьте по линиям)`, null, null]);
+    slipBlocks.push([rows.length, rows.length + Math.ceil(list.length / SLIP_COLUMNS) - 1]);
     for (let i = 0; i < list.length; i += SLIP_COLUMNS) {
-      slipRows.push(rows.length);
       rows.push(
         Array.from({ length: SLIP_COLUMNS }, (_, k) => {
           const s = list[i + k];
@@ -143,7 +144,7 @@ export function buildSlips(students: Student[]): Omit<SheetPlan, "mode"> {
     values: rows,
     columnWidths: [30, 30, 30],
     styles: [
-      ...slipRows.map((r) => ({ range: `A${r + 1}:C${r + 1}`, border: "dashed" as const, wrap: true, fontSize: 14, horizontal: "center" as const, vertical: "middle" as const, rowHeight: 60 })),
+      ...slipBlocks.map(([a, b]) => ({ range: `A${a + 1}:C${b + 1}`, border: "dashed" as const, wrap: true, fontSize: 14, horizontal: "center" as const, vertical: "middle" as const, rowHeight: 60 })),
       ...titleRows.map((r) => ({ range: `A${r + 1}`, bold: true })),
     ],
     print: { area: `A1:C${rows.length}`, pageBreaksAfterRows: breaks },

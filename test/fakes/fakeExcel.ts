@@ -521,6 +521,9 @@ function worksheetCollection(ctx: FakeContext): unknown {
     getItemOrNullObject(name: string) {
       return worksheet(ctx, () => ctx.book.find(name) ?? null, `worksheet?(${name})`, true);
     },
+    getFirst() {
+      return worksheet(ctx, () => must(ctx.book.sheets[0] ?? null, "worksheets.getFirst()"), "worksheet(first)", false);
+    },
   };
   return strict(path, obj);
 }
@@ -635,6 +638,19 @@ function worksheet(ctx: FakeContext, resolve: SheetResolver, path: string, nulla
     },
     get isNullObject() {
       return loaded.has("isNullObject") ? (loaded.get("isNullObject") as boolean) : notLoaded(path, "isNullObject");
+    },
+    // Like Excel: the next sheet in tab order, a null object after the last (and after a null object).
+    getNextOrNullObject() {
+      return worksheet(
+        ctx,
+        () => {
+          const s = resolve();
+          if (!s) return null;
+          return ctx.book.sheets[ctx.book.sheets.indexOf(s) + 1] ?? null;
+        },
+        `${path}.next?`,
+        true,
+      );
     },
     getRange(address?: string) {
       return range(

@@ -36,6 +36,8 @@ export interface OfficeBackendOptions {
   maxRequestBytes?: number;
   /** Defaults to `Office.context.requirements.isSetSupported`. */
   isSetSupported?: IsSetSupported;
+  /** How many sheets `read(null)` walks in its single sync (default 64); more cost one more sync. */
+  maxSheets?: number;
 }
 
 export const DEFAULT_MAX_REQUEST_BYTES = 4_000_000;
@@ -456,8 +458,9 @@ export function planOps(plan: WritePlan, can: Features): Op[] {
     seen.add(key);
   }
   const ops: Op[] = structureOps(plan, can);
-  for (const p of plan.sheets) ops.push(...contentOps(p, can));
-  ops.push(...cellWriteOps(plan.cellWrites));
+  // Loops, not push(...spread): a plan can hold hundreds of thousands of ops.
+  for (const p of plan.sheets) for (const op of contentOps(p, can)) ops.push(op);
+  for (const op of cellWriteOps(plan.cellWrites)) ops.push(op);
   if (plan.activate !== undefined) {
     const name = plan.activate;
     ops.push(fixed(1, name, (s) => s.sheet(name).activate()));
@@ -521,40 +524,61 @@ export class OfficeBackend implements WorkbookBackend {
   private readonly run: ExcelRun;
   private readonly maxRequestBytes: number;
   private readonly isSetSupported: IsSetSupported;
+  private readonly maxSheets: number;
 
   constructor(options: OfficeBackendOptions = {}) {
     this.run = options.run ?? defaultRun;
     this.formulaStyle = options.formulaStyle ?? "custom-functions";
     this.maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
     this.isSetSupported = options.isSetSupported ?? defaultIsSetSupported;
+    this.maxSheets = options.maxSheets ?? 64;
   }
 
-  /** One Excel.run, one sync: the sheet list plus the used range of each named sheet that exists. */
-  async read(sheets: readonly string[], options: { formulas?: boolean } = {}): Promise<Snapshot> {
+  /**
+   * One Excel.run, one sync: the sheet list plus the used range of each named sheet that exists.
+   * With `sheets` null, every sheet: their names are not known before the sync, so the sheets are
+   * walked in tab order with getFirst / getNextOrNullObject (null objects past the last one), up to
+   * `maxSheets`; a workbook with more sheets costs one more sync for the rest, by name.
+   */
+  async read(sheets: readonly string[] | null, options: { formulas?: boolean } = {}): Promise<Snapshot> {
     const withFormulas = options.formulas === true;
-    const names = [...new Set(sheets)];
-    return this.run(async (context) => {
+    const props = withFormulas ? "address,values,formulas" : "address,values";
+    const snapshot = await this.run(async (context) => {
       const collection = context.workbook.worksheets;
       collection.load("items/name");
-      const used = names.map((name) => {
-        const range = collection.getItemOrNullObject(name).getUsedRangeOrNullObject(true);
-        if (withFormulas) range.load("address,values,formulas");
-        else range.load("address,values");
-        return { name, range };
-      });
+      const named = (sheets === null ? [] : [...new Set(sheets)]).map((name) => ({
+        name: () => name,
+        range: collection.getItemOrNullObject(name).getUsedRangeOrNullObject(true).load(props),
+      }));
+      const walked: { name: () => string; range: Excel.Range }[] = [];
+      if (sheets === null) {
+        let ws = collection.getFirst();
+        for (let i = 0; i < this.maxSheets; i++) {
+          const sheet = ws.load("name,isNullObject");
+          walked.push({ name: () => (sheet.isNullObject ? "" : sheet.name), range: sheet.getUsedRangeOrNullObject(true).load(props) });
+          ws = ws.getNextOrNullObject();
+        }
+      }
       await context.sync();
 
-      const sheetNames = collection.items.map((ws) => ws.name);
+      const sheetNames = collection.items.map((w) => w.name);
       const present = new Set(sheetNames.map((n) => n.toLowerCase()));
       const out: Record<string, SheetSnapshot> = {};
-      for (const { name, range } of used) {
-        if (!present.has(name.toLowerCase())) continue;
-        out[name] = range.isNullObject
-          ? emptySheet(withFormulas)
-          : normaliseUsedRange(range.address, range.values, withFormulas ? range.formulas : undefined);
+      for (const { name, range } of [...named, ...walked]) {
+        const n = name();
+        if (!n || !present.has(n.toLowerCase())) continue;
+        out[n] = range.isNullObject ? emptySheet(withFormulas) : normaliseUsedRange(range.address, range.values, withFormulas ? range.formulas : undefined);
       }
       return { sheetNames, sheets: out };
     });
+    if (sheets === null) {
+      const missing = snapshot.sheetNames.filter((n) => !(n in snapshot.sheets));
+      if (missing.length > 0) {
+        const rest = await this.read(missing, options);
+        Object.assign(snapshot.sheets, rest.sheets);
+      }
+    }
+    return snapshot;
   }
 
   /** One Excel.run; one sync unless the queued requests would pass `maxRequestBytes`. */
