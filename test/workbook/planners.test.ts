@@ -1,0 +1,199 @@
+// Planner rules on plain arrays: no workbook, no back end.
+import { findWork, seededRandom, uploadHeader } from "../../src/core";
+import type { CellValue, Snapshot } from "../../src/workbook/backend";
+import { checkWorkbook } from "../../src/workbook/check";
+import { planCodes } from "../../src/workbook/codes";
+import { readInputs } from "../../src/workbook/inputs";
+import { planNewWorkbook } from "../../src/workbook/newWorkbook";
+import { planScoreSheets } from "../../src/workbook/scoreSheets";
+import { matchOfficialForm, planUploads, toFormRow } from "../../src/workbook/upload";
+
+function workbook(sheets: Record<string, CellValue[][]>): Snapshot {
+  return { sheetNames: Object.keys(sheets), sheets: Object.fromEntries(Object.entries(sheets).map(([n, v]) => [n, { values: v }])) };
+}
+
+const settings = [["Параметр", "Значение"], ["Код ОО", "780999"], ["Год", "2026"], ["Символ «не приступал»", "Х"]];
+const roster = (rows: CellValue[][]) => [["Класс", "ФИО", "Пол", "Код", "Математика"], ...rows];
+const plan = [["Класс", "Предмет", "Работа", "Дата"], ["4А", "Математика", "MA4-2023", null]];
+
+function apply(snapshot: Snapshot, p: ReturnType<typeof planCodes>["plan"]): Snapshot {
+  const next: Snapshot = { sheetNames: [...snapshot.sheetNames], sheets: { ...snapshot.sheets } };
+  for (const s of p.sheets) {
+    if (!next.sheetNames.includes(s.name)) next.sheetNames.push(s.name);
+    next.sheets[s.name] = { values: s.values.map((r) => r.slice()) };
+  }
+  for (const w of p.cellWrites) {
+    const m = /^([A-Z]+)(\d+)$/.exec(w.address)!;
+    const col = m[1].charCodeAt(0) - 65;
+    const row = Number(m[2]) - 1;
+    const values = next.sheets[w.sheet].values.map((r) => r.slice());
+    while (values.length <= row) values.push([]);
+    values[row][col] = w.value;
+    next.sheets[w.sheet] = { values };
+  }
+  return next;
+}
+
+describe("new workbook", () => {
+  test("creates only missing input sheets and never replaces one", () => {
+    const { plan: p, skipped } = planNewWorkbook(workbook({ Ученики: [["мой список"]] }), { works: ["RU4-2026"] });
+    expect(skipped).toEqual(["Ученики"]);
+    expect(p.sheets.map((s) => s.name)).toEqual(["Настройки", "Коды", "План", "Критерии"]);
+    expect(p.sheets.every((s) => s.mode === "create")).toBe(true);
+    const criteria = p.sheets.find((s) => s.name === "Критерии")!.values;
+    expect(criteria.some((r) => r[0] === "Работа" && r[1] === "RU4-2026")).toBe(true);
+    expect(criteria.find((r) => r[0] === "Максимум")!.slice(1, 13)).toEqual([2, 1, 2, 3, 2, 1, 1, 2, 3, 3, 1, 3]);
+  });
+  test("an unknown work id is reported", () => {
+    expect(planNewWorkbook(workbook({}), { works: ["XX9-2030"] }).findings[0].message).toMatch(/XX9-2030/);
+  });
+});
+
+describe("inputs", () => {
+  test("class names are normalised with a warning and the cell is left as typed", () => {
+    const s = workbook({ Настройки: settings, Ученики: roster([["4а", "Ёлкина Вера", "ж", null, 4], ["4A", "Елкина  Вера", "ж", null, null]]), План: plan });
+    const inputs = readInputs(s);
+    expect(inputs.roster.students.map((x) => x.className)).toEqual(["4А", "4А"]);
+    expect(inputs.findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sheet: "Ученики", cell: "A2", severity: "warning", message: "класс «4а» прочитан как «4А»" }),
+        expect.objectContaining({ sheet: "Ученики", cell: "B3", code: "roster.duplicate-name", severity: "warning" }),
+      ]),
+    );
+    expect(s.sheets["Ученики"].values[1][0]).toBe("4а");
+  });
+  test("school code must be six digits; the plan must name known classes and works", () => {
+    const s = workbook({
+      Настройки: [["Параметр", "Значение"], ["Код ОО", "78099"]],
+      Ученики: roster([["4А", "Иванов Иван", "м", null, null]]),
+      План: [...plan, ["5Б", "Математика", "MA4-2023", null], ["4А", "Химия", "CH9-2030", null]],
+    });
+    const f = readInputs(s).findings;
+    expect(f).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ sheet: "Настройки", cell: "B2", severity: "error", message: "код ОО «78099» должен состоять ровно из 6 цифр" }),
+        expect.objectContaining({ sheet: "План", cell: "A3", code: "plan.class-unknown" }),
+        expect.objectContaining({ sheet: "План", cell: "C4", code: "plan.work-unknown" }),
+      ]),
+    );
+  });
+  test("criteria blocks: a two-part work, headers without a maxima row, bad maxima named by cell", () => {
+    const s = workbook({
+      Критерии: [
+        ["Работа", "R5"], ["Предмет", "Русский язык"], ["Класс", 5], ["Задания", "1К1", "2"], ["Максимум", 3, 2], ["Часть", 1, 2], ["Шкала", 2, 3, 4], [],
+        ["Работа", "H6"], ["Предмет", "История"], ["Класс", 6], ["Задания", "1 (1б)", "2.1 (2б)"], [],
+        ["Работа", "B7"], ["Предмет", "Биология"], ["Класс", 7], ["Задания", "1", "2"], ["Максимум", 1, "два"],
+      ],
+    });
+    const findings: ReturnType<typeof readInputs>["findings"] = [];
+    const inputs = readInputs(s);
+    findings.push(...inputs.findings);
+    expect(inputs.works.map((w) => w.id)).toEqual(["R5", "H6"]);
+    expect(inputs.works[0].items.map((i) => i.part)).toEqual([1, 2]);
+    expect(inputs.works[1].items).toEqual([{ label: "1", max: 1, part: 1 }, { label: "2.1", max: 2, part: 1 }]);
+    expect(findings).toEqual(expect.arrayContaining([expect.objectContaining({ sheet: "Критерии", cell: "C18", code: "criteria.max" })]));
+  });
+});
+
+describe("codes", () => {
+  const base = () => workbook({ Настройки: settings, Ученики: roster([["4А", "Иванов Иван", "м", null, 5], ["4А", "Петрова Анна", "ж", 40777, 4], ["5А", "Сидоров Пётр", "м", null, null]]), План: plan });
+  test("writes only empty roster code cells, keeps existing codes, makes slips and protocols without touching user sheets", () => {
+    const r = planCodes(base(), seededRandom(5));
+    expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(r.plan.cellWrites.map((w) => w.address)).toEqual(["D2", "D4"]);
+    expect(r.plan.cellWrites.every((w) => w.sheet === "Ученики")).toBe(true);
+    expect(r.plan.sheets.map((s) => s.name)).toEqual(["Коды для выдачи", "Протокол 4А", "Протокол 5А"]);
+    const slips = r.plan.sheets[0].values.flat().join(" ");
+    expect(slips).not.toMatch(/Иванов|Петрова|Сидоров/);
+    expect(slips).toContain("40777");
+    expect(r.plan.sheets[0].print?.pageBreaksAfterRows).toHaveLength(1);
+    expect(r.plan.sheets[1].print?.header).toMatch(/Конфиденциально/);
+  });
+  test("a user sheet named like ours is never replaced", () => {
+    const s = base();
+    s.sheetNames.push("Протокол 4А");
+    s.sheets["Протокол 4А"] = { values: [["мои заметки"]] };
+    const r = planCodes(s, seededRandom(5));
+    expect(r.plan.sheets.map((x) => x.name)).not.toContain("Протокол 4А");
+    expect(r.findings).toEqual(expect.arrayContaining([expect.objectContaining({ sheet: "Протокол 4А", code: "sheet.not-owned", severity: "error" })]));
+  });
+  test("a second run changes no code and keeps what the organiser typed in the protocol", () => {
+    let s = apply(base(), planCodes(base(), seededRandom(5)).plan);
+    s.sheets["Протокол 4А"].values[1][3] = "да";
+    const again = planCodes(s, seededRandom(99));
+    expect(again.plan.cellWrites).toEqual([]);
+    expect(again.plan.sheets.find((x) => x.name === "Протокол 4А")!.mode).toBe("replace");
+    s = apply(s, again.plan);
+    expect(s.sheets["Протокол 4А"].values[1][3]).toBe("да");
+  });
+  test("a pool smaller than the roster is an error naming the student's cell", () => {
+    const s = base();
+    s.sheetNames.push("Коды");
+    s.sheets["Коды"] = { values: [["Код"], [40001]] };
+    const r = planCodes(s, seededRandom(1));
+    expect(r.plan.cellWrites).toEqual([]);
+    expect(r.findings).toEqual([expect.objectContaining({ sheet: "Ученики", code: "codes.pool-exhausted" })]);
+  });
+});
+
+describe("score sheets, check and upload", () => {
+  const coded = () => {
+    const s = workbook({ Настройки: settings, Ученики: roster([["4А", "Иванов Иван", "м", 40001, 5], ["4А", "Петрова Анна", "ж", 40002, 4]]), План: plan });
+    return apply(s, planScoreSheets(s, "standard").plan as never);
+  };
+  test("a score sheet has codes only, items headed label (Nб), lists and highlights", () => {
+    const s = coded();
+    const sheet = s.sheets["4А Математика"].values;
+    expect(sheet[0]).toEqual(["Код", "Вариант", ...findWork("MA4-2023")!.items.map((i) => `${i.label} (${i.max}б)`), "Итого", "Отметка", "Проверка"]);
+    expect(sheet.slice(1).map((r) => r[0])).toEqual([40001, 40002]);
+    expect(JSON.stringify(sheet)).not.toMatch(/Иванов|Петрова/);
+    const p = planScoreSheets(s, "standard").plan.sheets[0];
+    expect(p.validations?.find((v) => v.range === "E2:E3")?.list).toEqual(["0", "1", "2", "X", "Х"]);
+    expect(p.highlights?.[0].formula).toMatch(/^=AND\(C2<>""/);
+  });
+  test("a re-run keeps typed scores by code and keeps a row with scores whose code left the class", () => {
+    const s = coded();
+    const values = s.sheets["4А Математика"].values;
+    values[1][1] = 1;
+    values[1][2] = 1;
+    values.push([49999, 2, 1, ...Array(17).fill(null)]);
+    const again = planScoreSheets(s, "standard");
+    const sheet = again.plan.sheets[0];
+    expect(sheet.mode).toBe("replace");
+    expect(sheet.values[1].slice(0, 3)).toEqual([40001, 1, 1]);
+    expect(sheet.values.map((r) => r[0])).toEqual(["Код", 40001, 40002, 49999]);
+    expect(again.findings).toEqual([expect.objectContaining({ code: "scores.orphan-kept", severity: "warning" })]);
+  });
+  test("check names every bad cell; upload refuses while errors remain, then writes the chosen X", () => {
+    const s = coded();
+    const v = s.sheets["4А Математика"].values;
+    const items = findWork("MA4-2023")!.items;
+    v[1] = [40001, 1, ...items.map(() => 1), null, null, null];
+    v[1][2] = 3; // item 1, max 1
+    v[1][3] = "x";
+    v[2] = [40002, "отсутствовал", ...items.map(() => null), null, null, null];
+    const checked = checkWorkbook(s);
+    expect(checked.findings).toEqual([expect.objectContaining({ sheet: "4А Математика", cell: "C2", code: "score.over-max", message: "задание 1: балл 3 больше максимума 1; допустимо целое число от 0 до 1 или X" })]);
+    expect(planUploads(s).files).toEqual([]);
+    v[1][2] = 1;
+    const up = planUploads(s);
+    expect(up.findings).toEqual([]);
+    const [file] = up.files;
+    expect(file.fileName).toBe("780999_4_Математика.xlsx");
+    expect(file.header).toEqual(uploadHeader(findWork("MA4-2023")!));
+    expect(file.rows[0]).toEqual([40001, 1, 1, "Х", ...items.slice(2).map(() => 1), "4А", "м", 5]);
+    expect(file.rows[1]).toEqual([40002, "отсутствовал", ...items.map(() => null), "4А", "ж", 4]);
+    expect(JSON.stringify(file.workbook)).not.toMatch(/Иванов|Петрова/);
+  });
+  test("the official form's header is compared with the work and rows follow its column order", () => {
+    const work = findWork("MA4-2023")!;
+    const header = uploadHeader(work);
+    const swapped = [...header];
+    [swapped[2], swapped[3]] = [swapped[3], swapped[2]];
+    const ok = matchOfficialForm(swapped, work);
+    expect(ok.findings).toEqual([]);
+    expect(toFormRow(header.map((_, i) => i), ok).slice(0, 4)).toEqual([0, 1, 3, 2]);
+    const wrong = matchOfficialForm(header.map((h) => (h === "3 (2б)" ? "3 (1б)" : h)), work);
+    expect(wrong.findings.map((f) => f.message)).toEqual(["в бланке «3 (1б)», а в описании работы «3 (2б)»: исправьте максимум на листе «Критерии» или возьмите другой бланк", "в бланке есть столбец «3 (1б)», которого нет в описании работы"]);
+  });
+});
