@@ -1,8 +1,8 @@
 // "New workbook": the five input sheets with headers, hints and validation lists, and
 // «Критерии» filled from the built-in catalogue for the chosen works. Never replaces a sheet.
-import { findWork, type Finding, type WorkDefinition } from "../core";
+import { cellAddress, findWork, type Finding, type WorkDefinition } from "../core";
 import type { CellValue, SheetPlan, Snapshot, WritePlan } from "./backend";
-import { CRITERIA, CRITERIA_SHEET, HEADER_FILL, PLAN, PLAN_SHEET, POOL, POOL_SHEET, ROSTER, ROSTER_SHEET, SETTINGS, SETTINGS_SHEET } from "./contract";
+import { CRITERIA, CRITERIA_SHEET, HEADER_FILL, PLAN, PLAN_SHEET, POOL, POOL_SHEET, ROSTER, ROSTER_SHEET, SETTINGS, SETTINGS_SHEET, headerKey } from "./contract";
 import { existingName } from "./ownership";
 
 export interface NewWorkbookOptions {
@@ -108,4 +108,34 @@ export function planNewWorkbook(snapshot: Snapshot, options: NewWorkbookOptions 
 export function padRows(values: CellValue[][]): CellValue[][] {
   const width = Math.max(0, ...values.map((r) => r.length));
   return values.map((r) => (r.length === width ? r : [...r, ...Array<CellValue>(width - r.length).fill(null)]));
+}
+
+/**
+ * Adds built-in works to an existing «Критерии» below what is there (cell writes into empty rows
+ * only); works already described on the sheet are left alone and listed in `present`.
+ */
+export function planAddWorks(snapshot: Snapshot, ids: readonly string[]): { plan: WritePlan; findings: Finding[]; added: string[]; present: string[] } {
+  const findings: Finding[] = [];
+  const sheet = existingName(snapshot, CRITERIA_SHEET);
+  if (!sheet) {
+    findings.push({ sheet: CRITERIA_SHEET, severity: "error", code: "sheet.missing", message: `нет листа «${CRITERIA_SHEET}»: сначала создайте рабочую книгу` });
+    return { plan: { sheets: [], cellWrites: [] }, findings, added: [], present: [] };
+  }
+  const rows = snapshot.sheets[sheet]?.values ?? [];
+  const described = new Set(rows.filter((r) => headerKey(r[0]) === headerKey(CRITERIA.work)).map((r) => String(r[1] ?? "").trim().toUpperCase()));
+  const added: string[] = [];
+  const present: string[] = [];
+  const blocks: CellValue[][] = [];
+  for (const id of ids) {
+    const w = findWork(id);
+    if (!w) findings.push({ severity: "error", code: "catalogue.unknown", message: `работы «${id}» нет во встроенном каталоге` });
+    else if (described.has(w.id.toUpperCase())) present.push(w.id);
+    else {
+      blocks.push([], ...criteriaBlock(w));
+      added.push(w.id);
+    }
+  }
+  const start = rows.length;
+  const cellWrites = blocks.flatMap((r, i) => r.map((value, c) => ({ sheet, address: cellAddress(start + i, c), value })).filter((w) => w.value !== null));
+  return { plan: { sheets: [], cellWrites }, findings, added, present };
 }

@@ -4,7 +4,7 @@ import { cryptoRandom, hasErrors, type Finding, type Random } from "../core";
 import type { NewWorkbookPlan, Snapshot, WorkbookBackend, WritePlan } from "./backend";
 import { checkWorkbook, type SheetCount } from "./check";
 import { planCodes } from "./codes";
-import { planNewWorkbook, type NewWorkbookOptions } from "./newWorkbook";
+import { planAddWorks, planNewWorkbook, type NewWorkbookOptions } from "./newWorkbook";
 import { replacedSheets } from "./ownership";
 import { planRemoveNames } from "./removeNames";
 import { planScoreSheets } from "./scoreSheets";
@@ -43,6 +43,12 @@ export async function createInputSheets(backend: WorkbookBackend, init: NewWorkb
   const snapshot = await backend.read([]);
   const { plan, findings, skipped } = planNewWorkbook(snapshot, init);
   return { ...(await applyPlan(backend, plan, findings, options)), skipped };
+}
+
+/** Built-in works added to «Критерии» below what the coordinator has there. */
+export async function addWorks(backend: WorkbookBackend, ids: readonly string[]): Promise<OperationResult & { added: string[]; present: string[] }> {
+  const { plan, findings, added, present } = planAddWorks(await backend.read(["Критерии"]), ids);
+  return { ...(await applyPlan(backend, plan, findings, {})), added, present };
 }
 
 export async function makeCodes(backend: WorkbookBackend, options: OperationOptions = {}): Promise<OperationResult & { assigned: number }> {

@@ -197,3 +197,16 @@ describe("score sheets, check and upload", () => {
     expect(wrong.findings.map((f) => f.message)).toEqual(["в бланке «3 (1б)», а в описании работы «3 (2б)»: исправьте максимум на листе «Критерии» или возьмите другой бланк", "в бланке есть столбец «3 (1б)», которого нет в описании работы"]);
   });
 });
+
+describe("adding built-in works to «Критерии»", () => {
+  test("appends blocks below the coordinator's rows and skips works already described", async () => {
+    const { planAddWorks } = await import("../../src/workbook/newWorkbook");
+    const s = workbook({ Критерии: [["Работа", "RU4-2026"], ["Предмет", "Русский язык"]] });
+    const r = planAddWorks(s, ["RU4-2026", "MA4-2023"]);
+    expect(r.added).toEqual(["MA4-2023"]);
+    expect(r.present).toEqual(["RU4-2026"]);
+    expect(r.plan.sheets).toEqual([]);
+    expect(r.plan.cellWrites[0]).toEqual({ sheet: "Критерии", address: "A4", value: "Работа" });
+    expect(r.plan.cellWrites.every((w) => Number(w.address.slice(1)) > 2)).toBe(true);
+  });
+});
