@@ -1,0 +1,215 @@
+// The commands over .xlsx files. Each one: open the workbook (exit 2 when it cannot be read), run
+// the same operation as the add-in (src/workbook/operations.ts), print what happened, and write
+// the workbook back only when the operation was done (exit 1 and nothing written otherwise).
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import { CATALOGUE, cryptoRandom, findWork, hasErrors, seededRandom, type Random } from "../core";
+import { FileBackend } from "../workbook/file/FileBackend";
+import { buildUploads, check, createInputSheets, makeCodes, makeScoreSheets, readAll, removeNames, type OperationOptions, type OperationResult } from "../workbook/operations";
+import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, openWorkbook, printFindings, resolvePath, saveWorkbook, table, type Ctx } from "./io";
+import { planPoolImport, readCodesFile } from "./pool";
+import { writeFileAtomic } from "../workbook/file/node";
+
+export type Values = Record<string, string | boolean | string[] | undefined>;
+
+export const KNOWN_WORKS = CATALOGUE.map((w) => w.id);
+
+function one(ctx: Ctx, positionals: string[]): string {
+  if (positionals.length === 0) throw new CliError(EXIT_UNUSABLE, ctx.t.needWorkbook);
+  if (positionals.length > 1) throw new CliError(EXIT_UNUSABLE, ctx.t.tooManyFiles(positionals.slice(1).join(" ")));
+  return positionals[0];
+}
+
+const str = (v: Values[string]): string | undefined => (typeof v === "string" ? v : undefined);
+
+export function parseSeed(ctx: Ctx, v: Values[string]): number | undefined {
+  const s = str(v);
+  if (s === undefined) return undefined;
+  if (!/^\d{1,10}$/.test(s)) throw new CliError(EXIT_UNUSABLE, ctx.t.badArgs(`--seed ${s}`));
+  return Number(s);
+}
+
+/** The replace policy: replace and say so (default), or refuse with --no-replace. */
+function replacePolicy(values: Values): { options: Pick<OperationOptions, "confirmReplace">; refused: () => string[] } {
+  let refused: string[] = [];
+  return {
+    options: values["no-replace"] ? { confirmReplace: (names) => ((refused = names), false) } : {},
+    refused: () => refused,
+  };
+}
+
+/** Common ending of the commands that change a workbook. */
+async function finish(ctx: Ctx, result: OperationResult, refused: string[], backend: FileBackend, file: string, out: string | undefined, report: () => void): Promise<number> {
+  if (result.status === "blocked") {
+    ctx.io.err(ctx.t.blocked);
+    printFindings(ctx, result.findings);
+    return EXIT_PROBLEMS;
+  }
+  if (result.status === "cancelled") {
+    ctx.io.err(ctx.t.refusedReplace(refused));
+    return EXIT_PROBLEMS;
+  }
+  report();
+  if (result.created.length > 0) ctx.io.out(ctx.t.createdSheets(result.created));
+  if (result.replaced.length > 0) ctx.io.out(ctx.t.replacedSheets(result.replaced));
+  printFindings(ctx, result.findings);
+  if (result.created.length + result.replaced.length + result.cellsWritten === 0) {
+    ctx.io.out(ctx.t.nothingChanged);
+    return EXIT_OK;
+  }
+  await saveWorkbook(ctx, backend, file, out);
+  return EXIT_OK;
+}
+
+export async function cmdInit(ctx: Ctx, values: Values, positionals: string[]): Promise<number> {
+  const file = one(ctx, positionals);
+  const school = str(values.school);
+  const year = str(values.year);
+  if (school !== undefined && !/^\d{6}$/.test(school.trim())) throw new CliError(EXIT_UNUSABLE, ctx.t.badSchool(school));
+  if (year !== undefined && !/^\d{4}$/.test(year.trim())) throw new CliError(EXIT_UNUSABLE, ctx.t.badYear(year));
+  const works = (str(values.works) ?? "")
+    .split(/[,;\s]+/)
+    .map((w) => w.trim())
+    .filter(Boolean);
+  const unknown = works.filter((w) => !findWork(w));
+  if (unknown.length > 0) throw new CliError(EXIT_UNUSABLE, ctx.t.unknownWorks(unknown, KNOWN_WORKS));
+  const ext = path.extname(file).toLowerCase();
+  if (ext !== ".xlsx") throw new CliError(EXIT_UNUSABLE, ctx.t.unreadable(file, "not-xlsx", `«${path.basename(file)}» — не книга Excel: нужен файл с расширением .xlsx.`));
+
+  let exists = false;
+  try {
+    await fs.stat(resolvePath(ctx, file));
+    exists = true;
+  } catch {
+    exists = false;
+  }
+  const backend = exists ? await openWorkbook(ctx, file) : FileBackend.empty();
+  const result = await createInputSheets(backend, {
+    school: school?.trim(),
+    schoolName: str(values["school-name"]),
+    year: year?.trim(),
+    works: works.map((w) => findWork(w)!.id),
+  });
+  if (result.skipped.length > 0) ctx.io.out(ctx.t.initSkipped(result.skipped));
+  const code = await finish(ctx, result, [], backend, file, str(values.out), () => undefined);
+  if (code === EXIT_OK && result.created.length > 0) {
+    if (works.length === 0) ctx.io.out(ctx.t.worksHint(KNOWN_WORKS));
+    ctx.io.out(ctx.t.initNext(str(values.out) ?? file));
+  }
+  return code;
+}
+
+export async function cmdCodes(ctx: Ctx, values: Values, positionals: string[]): Promise<number> {
+  const file = one(ctx, positionals);
+  const seed = parseSeed(ctx, values.seed);
+  const backend = await openWorkbook(ctx, file);
+  const codesFile = str(values.codes);
+  let imported = 0;
+  if (codesFile !== undefined) {
+    const { codes, duplicates } = await readCodesFile(ctx, codesFile);
+    if (duplicates > 0) ctx.io.err(ctx.t.codesDuplicates(duplicates));
+    const decision = planPoolImport(await readAll(backend), codes);
+    if (decision.kind === "not-empty") throw new CliError(EXIT_PROBLEMS, ctx.t.poolNotEmpty(decision.existing));
+    if (decision.kind === "foreign") throw new CliError(EXIT_PROBLEMS, ctx.t.poolForeign);
+    if (decision.kind === "same") ctx.io.out(ctx.t.poolSame);
+    else {
+      await backend.apply(decision.plan); // in memory only: saved together with the codes, or not at all
+      imported = codes.length;
+    }
+  }
+  const random: Random = seed === undefined ? cryptoRandom() : seededRandom(seed);
+  const policy = replacePolicy(values);
+  const result = await makeCodes(backend, { random, ...policy.options });
+  return finish(ctx, { ...result, cellsWritten: result.cellsWritten + imported }, policy.refused(), backend, file, str(values.out), () => {
+    if (imported > 0) ctx.io.out(ctx.t.poolImported(imported));
+    ctx.io.out(result.assigned > 0 ? ctx.t.codesAssigned(result.assigned) : ctx.t.codesNone);
+  });
+}
+
+export async function cmdSheets(ctx: Ctx, values: Values, positionals: string[]): Promise<number> {
+  const file = one(ctx, positionals);
+  const backend = await openWorkbook(ctx, file);
+  const policy = replacePolicy(values);
+  const result = await makeScoreSheets(backend, policy.options);
+  return finish(ctx, result, policy.refused(), backend, file, str(values.out), () => {
+    for (const s of result.sheets) ctx.io.out(ctx.t.sheetLine(s.name, s.rows, s.kept));
+    ctx.io.out(ctx.t.sheetsDone(result.sheets.length));
+  });
+}
+
+export async function cmdCheck(ctx: Ctx, values: Values, positionals: string[]): Promise<number> {
+  const file = one(ctx, positionals);
+  const backend = await openWorkbook(ctx, file);
+  const { findings, counts } = await check(backend);
+  const failed = hasErrors(findings);
+  if (values.json) {
+    const rows = findings.map((f) => ({ sheet: f.sheet ?? null, cell: f.cell ?? null, code: f.code, message: f.message, severity: f.severity }));
+    ctx.io.out(JSON.stringify(rows, null, 2));
+    return failed ? EXIT_PROBLEMS : EXIT_OK;
+  }
+  printFindings(ctx, findings);
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.length - errors;
+  ctx.io.out(failed ? ctx.t.checkSummary(errors, warnings) : ctx.t.checkClean(counts.length, warnings));
+  return failed ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+export async function cmdUpload(ctx: Ctx, values: Values, positionals: string[]): Promise<number> {
+  const file = one(ctx, positionals);
+  const outDir = str(values.out);
+  if (!outDir) throw new CliError(EXIT_UNUSABLE, ctx.t.needOut);
+  const backend = await openWorkbook(ctx, file);
+  const forms: Uint8Array[] = [];
+  for (const form of (values.form as string[] | undefined) ?? []) {
+    await openWorkbook(ctx, form); // a clear message (and exit 2) for a form that cannot be read
+    forms.push(new Uint8Array(await fs.readFile(resolvePath(ctx, form))));
+  }
+  const { files, findings } = await buildUploads(backend, forms);
+  if (hasErrors(findings)) {
+    ctx.io.err(ctx.t.uploadRefused);
+    printFindings(ctx, findings);
+    return EXIT_PROBLEMS;
+  }
+  if (files.length === 0) {
+    ctx.io.err(ctx.t.uploadNone);
+    printFindings(ctx, findings);
+    return EXIT_PROBLEMS;
+  }
+  const written = await writeFiles(ctx, outDir, files.map((f) => ({ name: f.fileName, bytes: f.bytes })));
+  printFindings(ctx, findings);
+  for (const line of table([ctx.t.col.file, ctx.t.col.size], written.map((w) => [w.name, ctx.t.size(w.size)]))) ctx.io.out(line);
+  ctx.io.out(ctx.t.uploadWritten(written.length, outDir));
+  return EXIT_OK;
+}
+
+/** Each file through a temporary file and a rename, into `dir` (made when missing). */
+export async function writeFiles(ctx: Ctx, dir: string, files: { name: string; bytes: Uint8Array }[]): Promise<{ name: string; path: string; size: number }[]> {
+  const abs = resolvePath(ctx, dir);
+  const out: { name: string; path: string; size: number }[] = [];
+  try {
+    await fs.mkdir(abs, { recursive: true });
+    for (const f of files) {
+      const target = path.join(abs, f.name);
+      await writeFileAtomic(target, f.bytes);
+      out.push({ name: f.name, path: target, size: f.bytes.byteLength });
+    }
+  } catch (e) {
+    throw new CliError(EXIT_UNUSABLE, ctx.t.saveFailed(e instanceof Error ? e.message : String(e)));
+  }
+  return out;
+}
+
+export async function cmdRemoveNames(ctx: Ctx, values: Values, positionals: string[]): Promise<number> {
+  const file = one(ctx, positionals);
+  if (!values.yes) throw new CliError(EXIT_UNUSABLE, ctx.t.removeNeedsYes);
+  const backend = await openWorkbook(ctx, file);
+  const result = await removeNames(backend);
+  const out = str(values.out);
+  const code = await finish(ctx, result, [], backend, file, out, () => ctx.io.out(ctx.t.removeDone(result.cellsWritten)));
+  if (code === EXIT_OK && result.cellsWritten + result.replaced.length > 0) {
+    const inPlace = out === undefined || resolvePath(ctx, out) === resolvePath(ctx, file);
+    const backup = inPlace ? path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.bak${path.extname(file)}`) : file;
+    ctx.io.err(ctx.t.removeBackupWarning(backup));
+  }
+  return code;
+}

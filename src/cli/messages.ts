@@ -1,0 +1,345 @@
+// Every text the CLI itself prints, in Russian (default) and English (`--lang en`). Findings about
+// the workbook come from src/workbook and stay Russian in both languages: they are the same
+// sentences the add-in shows, and --help says so.
+import type { UnreadableReason } from "../workbook/file/errors";
+
+export type Lang = "ru" | "en";
+
+const ru = {
+  // --- general ---
+  usage: `«ВПР: координатор» — командная строка
+
+Использование: vpr <команда> [параметры]
+
+Команды:
+  init <книга.xlsx>           новая книга координатора: листы для ввода
+  codes <книга.xlsx>          выдать коды, сделать листы кодов для выдачи и протоколы
+  sheets <книга.xlsx>         создать или обновить листы для баллов по плану
+  check <книга.xlsx>          проверить книгу и перечислить все ошибки
+  upload <книга.xlsx> --out ПАПКА   формы для загрузки в ФИС ОКО (файл на работу)
+  remove-names <книга.xlsx> --yes   удалить ФИО из книги (коды остаются)
+  demo                        вся работа на вымышленной школе, результаты в ./demo-output
+
+Общие параметры:
+  --lang ru|en                язык сообщений программы (по умолчанию ru); сообщения о
+                              найденных в книге ошибках всегда на русском
+  -h, --help                  справка по команде: vpr <команда> --help
+
+Коды выхода: 0 — готово (предупреждения не мешают), 1 — в книге ошибки или операция
+отклонена, ничего не записано; 2 — неверные параметры или файл нельзя прочитать или записать.
+Подробнее: docs/CLI.md`,
+  unknownCommand: (c: string) => `Неизвестная команда «${c}». Список команд: vpr --help`,
+  noCommand: "Укажите команду. Список команд: vpr --help",
+  badArgs: (detail: string) => `Неверные параметры: ${detail}`,
+  seeHelp: (cmd: string) => `Справка: vpr ${cmd} --help`,
+  needWorkbook: "Укажите файл книги .xlsx.",
+  tooManyFiles: (extra: string) => `Лишние параметры: ${extra}`,
+  badLang: (v: string) => `Язык «${v}» не поддерживается: ru или en.`,
+  internal: (m: string) => `Внутренняя ошибка: ${m}. Пожалуйста, сообщите о ней разработчикам.`,
+  // --- files ---
+  unreadable: (_file: string, _reason: UnreadableReason, original: string) => original,
+  saved: (file: string) => `Сохранено: ${file}`,
+  backup: (file: string) => `Прежняя версия сохранена рядом: ${file}`,
+  saveFailed: (m: string) => `Не удалось сохранить: ${m}`,
+  lossy: (features: string[]) => `Внимание: в книге есть то, что программа не сохраняет (${features.join(", ")}); в записанном файле этого не будет. Прежняя версия останется в резервной копии.`,
+  nothingChanged: "Книга не изменилась, файл не перезаписан.",
+  replacedSheets: (names: string[]) => `Заменены листы, созданные программой: ${names.map((n) => `«${n}»`).join(", ")}`,
+  createdSheets: (names: string[]) => `Созданы листы: ${names.map((n) => `«${n}»`).join(", ")}`,
+  refusedReplace: (names: string[]) => `Отказ (--no-replace): пришлось бы заменить листы ${names.map((n) => `«${n}»`).join(", ")}. Ничего не записано.`,
+  blocked: "Операция не выполнена: в книге ошибки (ниже). Ничего не записано.",
+  errorsHeading: (n: number) => `Ошибки (${n}):`,
+  warningsHeading: (n: number) => `Предупреждения (${n}):`,
+  // --- init ---
+  badSchool: (v: string) => `Код ОО «${v}» неверен: нужно 6 цифр, например 470167.`,
+  badYear: (v: string) => `Год «${v}» неверен: нужно 4 цифры, например 2026.`,
+  unknownWorks: (ids: string[], known: string[]) => `Во встроенном каталоге нет работ: ${ids.join(", ")}. Известные: ${known.join(", ")}. Другие работы опишите на листе «Критерии» сами.`,
+  initSkipped: (names: string[]) => `Листы уже есть и не тронуты: ${names.map((n) => `«${n}»`).join(", ")}`,
+  initNext: (file: string) => `Дальше: заполните листы «Настройки», «Ученики», «План» (и «Критерии» для работ не из каталога), затем: vpr codes "${file}"`,
+  worksHint: (known: string[]) => `Описания работ можно взять из каталога: --works ${known.join(",")}`,
+  // --- codes ---
+  codesAssigned: (n: number) => `Выдано новых кодов: ${n}. Уже выданные коды не менялись.`,
+  codesNone: "Новых кодов не понадобилось: у всех учеников код уже есть.",
+  codesFileEmpty: (file: string) => `В файле «${file}» нет кодов.`,
+  codesFileBad: (file: string, lines: string[]) => `В файле «${file}» не коды участников (нужно целое число из 4–6 цифр): ${lines.join("; ")}`,
+  codesFileType: (file: string) => `Файл кодов «${file}»: нужен .txt, .csv (код в строке) или .xlsx (коды на первом листе).`,
+  codesFileMissing: (file: string) => `Файл кодов «${file}» не найден или не читается.`,
+  codesDuplicates: (n: number) => `Повторы в файле кодов пропущены: ${n}.`,
+  poolImported: (n: number) => `На лист «Коды» записано кодов из файла: ${n}.`,
+  poolSame: "Эти коды уже есть на листе «Коды».",
+  poolNotEmpty: (n: number) => `На листе «Коды» уже есть коды (${n}): лист заполняет координатор, программа его не перезаписывает. Очистите столбец «Код» или не указывайте --codes. Ничего не записано.`,
+  poolForeign: "Лист «Коды» заполнен не по образцу (нет заголовка «Код» в первой строке): программа его не трогает. Ничего не записано.",
+  // --- sheets ---
+  sheetLine: (name: string, rows: number, kept: number) => `«${name}»: строк ${rows}${kept > 0 ? `, сохранены введённые баллы в ${kept}` : ""}`,
+  sheetsDone: (n: number) => `Листов для баллов: ${n}.`,
+  // --- check ---
+  checkClean: (sheets: number, warnings: number) => `Ошибок нет. Проверено листов для баллов: ${sheets}${warnings > 0 ? `; предупреждений: ${warnings}` : ""}.`,
+  checkSummary: (errors: number, warnings: number) => `Итого: ошибок ${errors}, предупреждений ${warnings}. Пока есть ошибки, формы для загрузки не создаются.`,
+  // --- upload ---
+  needOut: "Укажите папку для форм: --out ПАПКА",
+  formUnreadable: (file: string, m: string) => `Бланк «${file}» не читается: ${m}`,
+  uploadRefused: "Формы не созданы: исправьте ошибки (ниже) и повторите. Ничего не записано.",
+  uploadNone: "Нет ни одной работы для выгрузки: проверьте лист «План».",
+  uploadWritten: (n: number, dir: string) => `Записано форм: ${n} в папку ${dir}`,
+  // --- remove-names ---
+  removeNeedsYes: "Удаление ФИО необратимо: ФИО будут стёрты на листе «Ученики» и в протоколах, коды останутся. Повторите с --yes.",
+  removeDone: (n: number) => `Стёрто ФИО: ${n}.`,
+  removeBackupWarning: (file: string) => `Внимание: резервная копия «${file}» содержит ФИО. Удалите её (и другие копии книги), когда убедитесь, что всё в порядке.`,
+  // --- demo ---
+  demoTitle: (school: string, seed: number) => `Демонстрация на вымышленной школе ${school} (зерно ${seed})`,
+  demoStep: {
+    create: "Книга с листами для ввода и вымышленным списком учеников",
+    codes: (n: number) => `Выданы коды: ${n}`,
+    late: (n: number, added: number) => `Добавлены опоздавшие ученики: ${n}, выдано им кодов: ${added} (прежние коды не изменились)`,
+    sheets: (n: number) => `Листы для баллов: ${n}`,
+    scores: (n: number) => `Внесены баллы (вымышленные): ${n} ячеек`,
+    check: (errors: number, warnings: number) => `Проверка: ошибок ${errors}, предупреждений ${warnings}`,
+  },
+  demoCodesChanged: "Повторная выдача кодов изменила уже выданный код — так быть не должно.",
+  demoClasses: "Классы",
+  demoWorks: "Работы",
+  demoFiles: "Записанные файлы",
+  col: {
+    className: "Класс",
+    students: "Учеников",
+    works: "Работы",
+    sheet: "Лист",
+    work: "Работа",
+    rows: "Участников",
+    present: "Писали",
+    absent: "Отсутств.",
+    errors: "Ошибок",
+    warnings: "Предупр.",
+    file: "Файл",
+    size: "Размер",
+  },
+  demoTotals: (students: number, absent: number, errors: number, warnings: number) => `Всего учеников: ${students}; отсутствовали на работах: ${absent}; ошибок: ${errors}; предупреждений: ${warnings}.`,
+  demoDone: (dir: string) => `Готово. Откройте книгу и формы в папке ${dir}`,
+  demoFailed: "Демонстрация не дошла до конца: в книге ошибки (см. выше).",
+  size: (bytes: number) => (bytes < 1024 ? `${bytes} Б` : `${(bytes / 1024).toFixed(1).replace(".", ",")} КБ`),
+  // --- help per command ---
+  help: {
+    init: `Использование: vpr init <книга.xlsx> [--school КОД] [--school-name ИМЯ] [--year ГГГГ] [--works ID,ID] [--out ФАЙЛ]
+
+Создаёт книгу координатора с листами «Настройки», «Ученики», «Коды», «План», «Критерии».
+Если файл уже есть, добавляет только недостающие листы (существующие не трогает).
+  --school КОД        код ОО, 6 цифр
+  --school-name ИМЯ   наименование ОО
+  --year ГГГГ         год работ (по умолчанию текущий)
+  --works ID,ID       работы из встроенного каталога для листа «Критерии»:
+                      ${"%KNOWN%"}
+  --out ФАЙЛ          записать результат в другой файл`,
+    codes: `Использование: vpr codes <книга.xlsx> [--codes ФАЙЛ] [--out ФАЙЛ] [--no-replace]
+
+Выдаёт код каждому ученику без кода (выданные коды не меняются) и заново делает листы
+«Коды для выдачи» и «Протокол <класс>».
+  --codes ФАЙЛ   коды из ФИС ОКО: .txt или .csv (код в строке) или .xlsx (коды на первом листе,
+                 в столбце «Код» или в первом столбце). Записываются на лист «Коды», только если
+                 он пуст или его нет; иначе команда откажется.
+  --seed N       детерминированная выдача (для проверок и демонстрации; не для настоящих кодов)
+  --out ФАЙЛ     записать результат в другой файл (иначе книга перезаписывается, прежняя
+                 версия сохраняется рядом как <имя>.bak.xlsx)
+  --no-replace   не заменять листы, уже созданные программой (по умолчанию заменяет и
+                 перечисляет заменённые)`,
+    sheets: `Использование: vpr sheets <книга.xlsx> [--out ФАЙЛ] [--no-replace]
+
+Создаёт или обновляет лист для баллов для каждой строки листа «План». Введённые баллы
+сохраняются; новые ученики получают строки.
+  --out ФАЙЛ     записать результат в другой файл
+  --no-replace   не заменять уже существующие листы для баллов`,
+    check: `Использование: vpr check <книга.xlsx> [--json]
+
+Проверяет книгу и печатает каждую ошибку в виде «лист!ячейка: сообщение».
+  --json   массив [{sheet, cell, code, message, severity}] в стандартный вывод
+Код выхода: 0 — ошибок нет (предупреждения допустимы), 1 — есть ошибки, 2 — файл не читается.`,
+    upload: `Использование: vpr upload <книга.xlsx> --out ПАПКА [--form БЛАНК.xlsx]...
+
+Создаёт по файлу на работу (предмет × параллель) с именами «<код ОО>_<параллель>_<предмет>.xlsx».
+Если проверка находит ошибки, печатает их и ничего не записывает (код выхода 1).
+  --out ПАПКА          куда записать формы (создаётся при необходимости)
+  --form БЛАНК.xlsx    официальный бланк из ФИС ОКО; можно указать несколько раз.
+                       Подходящий по заголовку бланк заполняется вместо созданной формы.`,
+    "remove-names": `Использование: vpr remove-names <книга.xlsx> --yes [--out ФАЙЛ]
+
+Стирает ФИО на листе «Ученики» и в протоколах; коды и баллы остаются. Необратимо, поэтому
+нужен --yes. Резервная копия <имя>.bak.xlsx содержит ФИО — удалите её после проверки.`,
+    demo: `Использование: vpr demo [--out ПАПКА] [--seed N]
+
+Вся работа координатора на вымышленной школе: книга, коды, опоздавшие ученики, листы для
+баллов, баллы, проверка и формы для загрузки. Пишет книгу «школа-780999.xlsx» и формы
+в папку (по умолчанию ./demo-output) и печатает сводку.
+  --out ПАПКА   папка для результатов
+  --seed N      зерно случайных чисел (по умолчанию 2026): тот же N — те же файлы`,
+  },
+};
+
+export type Texts = typeof ru;
+
+const en: Texts = {
+  usage: `"VPR coordinator" — command line
+
+Usage: vpr <command> [options]
+
+Commands:
+  init <book.xlsx>            new coordinator workbook with the input sheets
+  codes <book.xlsx>           assign codes, make the code slips and the protocols
+  sheets <book.xlsx>          make or update the score sheets of the plan
+  check <book.xlsx>           check the workbook and list every problem
+  upload <book.xlsx> --out DIR      upload forms for FIS OKO (one file per work)
+  remove-names <book.xlsx> --yes    remove the names from the workbook (codes stay)
+  demo                        the whole flow on a fictional school, results in ./demo-output
+
+Common options:
+  --lang ru|en                language of the program's own messages (default ru); the
+                              problems found in a workbook are always reported in Russian
+  -h, --help                  help on a command: vpr <command> --help
+
+Exit codes: 0 done (warnings are fine), 1 the workbook has problems or the operation was
+refused, nothing written; 2 bad options, or a file cannot be read or written.
+More: docs/CLI.md`,
+  unknownCommand: (c) => `Unknown command "${c}". Commands: vpr --help`,
+  noCommand: "Give a command. Commands: vpr --help",
+  badArgs: (detail) => `Bad options: ${detail}`,
+  seeHelp: (cmd) => `Help: vpr ${cmd} --help`,
+  needWorkbook: "Give the workbook file (.xlsx).",
+  tooManyFiles: (extra) => `Unexpected arguments: ${extra}`,
+  badLang: (v) => `Language "${v}" is not supported: ru or en.`,
+  internal: (m) => `Internal error: ${m}. Please report it to the developers.`,
+  unreadable: (file, reason) =>
+    ({
+      empty: `"${file}" is empty (0 bytes). Choose an Excel workbook in .xlsx format.`,
+      missing: `File "${file}" not found.`,
+      "not-a-file": `"${file}" is a folder, not an .xlsx file.`,
+      "not-xlsx": `"${file}" is not an Excel workbook: an .xlsx file is needed.`,
+      xls: `"${file}" is an old Excel 97–2003 workbook (.xls). Open it in Excel or LibreOffice and save it as "Excel Workbook (.xlsx)".`,
+      encrypted: `"${file}" is password-protected. Open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password → clear it) and save it as .xlsx.`,
+      corrupt: `"${file}" is damaged or not an Excel workbook (.xlsx): it could not be read.`,
+      locked: `"${file}" is in use by another program or cannot be accessed. Close it in Excel or LibreOffice and try again.`,
+    })[reason],
+  saved: (file) => `Saved: ${file}`,
+  backup: (file) => `Previous version kept beside it: ${file}`,
+  saveFailed: (m) => `Could not save: ${m}`,
+  lossy: (features) => `Warning: the workbook has parts this program does not keep (${features.join(", ")}); they will be missing from the file written. The previous version stays in the backup.`,
+  nothingChanged: "The workbook did not change; the file was not rewritten.",
+  replacedSheets: (names) => `Replaced sheets made by the program: ${names.map((n) => `"${n}"`).join(", ")}`,
+  createdSheets: (names) => `Created sheets: ${names.map((n) => `"${n}"`).join(", ")}`,
+  refusedReplace: (names) => `Refused (--no-replace): sheets ${names.map((n) => `"${n}"`).join(", ")} would be replaced. Nothing written.`,
+  blocked: "Not done: the workbook has problems (below). Nothing written.",
+  errorsHeading: (n) => `Errors (${n}):`,
+  warningsHeading: (n) => `Warnings (${n}):`,
+  badSchool: (v) => `School code "${v}" is wrong: 6 digits are needed, e.g. 470167.`,
+  badYear: (v) => `Year "${v}" is wrong: 4 digits are needed, e.g. 2026.`,
+  unknownWorks: (ids, known) => `Not in the built-in catalogue: ${ids.join(", ")}. Known: ${known.join(", ")}. Describe other works on the sheet «Критерии» yourself.`,
+  initSkipped: (names) => `Sheets already there, left as they are: ${names.map((n) => `"${n}"`).join(", ")}`,
+  initNext: (file) => `Next: fill in «Настройки», «Ученики», «План» (and «Критерии» for works not in the catalogue), then: vpr codes "${file}"`,
+  worksHint: (known) => `Work definitions can come from the catalogue: --works ${known.join(",")}`,
+  codesAssigned: (n) => `New codes assigned: ${n}. Codes given earlier did not change.`,
+  codesNone: "No new codes were needed: every student already has one.",
+  codesFileEmpty: (file) => `No codes in "${file}".`,
+  codesFileBad: (file, lines) => `"${file}" holds things that are not participant codes (a whole number of 4–6 digits): ${lines.join("; ")}`,
+  codesFileType: (file) => `Codes file "${file}": a .txt, .csv (one code a line) or .xlsx (codes on the first sheet) is needed.`,
+  codesFileMissing: (file) => `Codes file "${file}" not found or unreadable.`,
+  codesDuplicates: (n) => `Repeated codes in the file skipped: ${n}.`,
+  poolImported: (n) => `Codes from the file written to the sheet «Коды»: ${n}.`,
+  poolSame: "These codes are already on the sheet «Коды».",
+  poolNotEmpty: (n) => `The sheet «Коды» already holds codes (${n}): it is the coordinator's sheet and the program does not overwrite it. Clear its «Код» column or leave out --codes. Nothing written.`,
+  poolForeign: "The sheet «Коды» is not laid out as expected (no «Код» header in row 1): the program leaves it alone. Nothing written.",
+  sheetLine: (name, rows, kept) => `"${name}": ${rows} rows${kept > 0 ? `, typed scores kept in ${kept}` : ""}`,
+  sheetsDone: (n) => `Score sheets: ${n}.`,
+  checkClean: (sheets, warnings) => `No errors. Score sheets checked: ${sheets}${warnings > 0 ? `; warnings: ${warnings}` : ""}.`,
+  checkSummary: (errors, warnings) => `Total: ${errors} errors, ${warnings} warnings. No upload forms are made while there are errors.`,
+  needOut: "Give the folder for the forms: --out DIR",
+  formUnreadable: (file, m) => `Form "${file}" cannot be read: ${m}`,
+  uploadRefused: "No forms made: fix the errors (below) and try again. Nothing written.",
+  uploadNone: "There is no work to upload: check the sheet «План».",
+  uploadWritten: (n, dir) => `Forms written: ${n} into ${dir}`,
+  removeNeedsYes: "Removing names cannot be undone: names are cleared on «Ученики» and in the protocols, codes stay. Run again with --yes.",
+  removeDone: (n) => `Names cleared: ${n}.`,
+  removeBackupWarning: (file) => `Warning: the backup "${file}" still holds the names. Delete it (and other copies of the workbook) once you have checked the result.`,
+  demoTitle: (school, seed) => `Demo on the fictional school ${school} (seed ${seed})`,
+  demoStep: {
+    create: "Workbook with the input sheets and a fictional roster",
+    codes: (n) => `Codes assigned: ${n}`,
+    late: (n, added) => `Late students added: ${n}, codes given to them: ${added} (earlier codes unchanged)`,
+    sheets: (n) => `Score sheets: ${n}`,
+    scores: (n) => `Scores typed (fictional): ${n} cells`,
+    check: (errors, warnings) => `Check: ${errors} errors, ${warnings} warnings`,
+  },
+  demoCodesChanged: "Assigning codes again changed a code given earlier — that must not happen.",
+  demoClasses: "Classes",
+  demoWorks: "Works",
+  demoFiles: "Files written",
+  col: {
+    className: "Class",
+    students: "Students",
+    works: "Works",
+    sheet: "Sheet",
+    work: "Work",
+    rows: "Students",
+    present: "Wrote",
+    absent: "Absent",
+    errors: "Errors",
+    warnings: "Warnings",
+    file: "File",
+    size: "Size",
+  },
+  demoTotals: (students, absent, errors, warnings) => `Students: ${students}; absent from works: ${absent}; errors: ${errors}; warnings: ${warnings}.`,
+  demoDone: (dir) => `Done. Open the workbook and the forms in ${dir}`,
+  demoFailed: "The demo did not finish: the workbook has problems (see above).",
+  size: (bytes) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`),
+  help: {
+    init: `Usage: vpr init <book.xlsx> [--school CODE] [--school-name NAME] [--year YYYY] [--works ID,ID] [--out FILE]
+
+Makes a coordinator workbook with the sheets «Настройки», «Ученики», «Коды», «План», «Критерии».
+When the file exists, only the missing sheets are added (existing ones are left alone).
+  --school CODE       school code (код ОО), 6 digits
+  --school-name NAME  school name
+  --year YYYY         year of the works (default: this year)
+  --works ID,ID       works from the built-in catalogue for the sheet «Критерии»:
+                      %KNOWN%
+  --out FILE          write the result to another file`,
+    codes: `Usage: vpr codes <book.xlsx> [--codes FILE] [--out FILE] [--no-replace]
+
+Gives a code to every student without one (codes given never change) and makes the sheets
+«Коды для выдачи» and «Протокол <class>» again.
+  --codes FILE   codes from FIS OKO: .txt or .csv (one code a line) or .xlsx (codes on the first
+                 sheet, in the «Код» column or the first column). Written to the sheet «Коды» only
+                 when it is empty or absent; otherwise the command refuses.
+  --seed N       deterministic assignment (tests and demos only; not for real codes)
+  --out FILE     write the result to another file (otherwise the workbook is rewritten and the
+                 previous version kept beside it as <name>.bak.xlsx)
+  --no-replace   do not replace sheets the program made earlier (default: replace them and list them)`,
+    sheets: `Usage: vpr sheets <book.xlsx> [--out FILE] [--no-replace]
+
+Makes or updates a score sheet for every row of the sheet «План». Typed scores are kept; new
+students get rows.
+  --out FILE     write the result to another file
+  --no-replace   do not replace existing score sheets`,
+    check: `Usage: vpr check <book.xlsx> [--json]
+
+Checks the workbook and prints every problem as "sheet!cell: message" (messages in Russian).
+  --json   an array [{sheet, cell, code, message, severity}] on standard output
+Exit code: 0 no errors (warnings allowed), 1 errors, 2 the file cannot be read.`,
+    upload: `Usage: vpr upload <book.xlsx> --out DIR [--form FORM.xlsx]...
+
+Writes one file per work (subject × grade) named "<school code>_<grade>_<subject>.xlsx".
+When the check finds errors it prints them and writes nothing (exit code 1).
+  --out DIR            where to write the forms (made if missing)
+  --form FORM.xlsx     the official blank form from FIS OKO; may be given several times.
+                       A form whose header fits the work is filled instead of a new one.`,
+    "remove-names": `Usage: vpr remove-names <book.xlsx> --yes [--out FILE]
+
+Clears the names on «Ученики» and in the protocols; codes and scores stay. It cannot be undone,
+so --yes is required. The backup <name>.bak.xlsx still holds the names: delete it after checking.`,
+    demo: `Usage: vpr demo [--out DIR] [--seed N]
+
+The whole coordinator's flow on a fictional school: workbook, codes, late students, score sheets,
+scores, check and upload forms. Writes the workbook "школа-780999.xlsx" and the forms into the
+folder (default ./demo-output) and prints a summary.
+  --out DIR     folder for the results
+  --seed N      random seed (default 2026): the same N gives the same files`,
+  },
+};
+
+export const TEXTS: Record<Lang, Texts> = { ru, en };
+
+export type CommandName = keyof Texts["help"];
