@@ -1,0 +1,117 @@
+// Privacy: no upload form carries a roster name — not in a cell, a shared string, a document
+// property, a comment, a defined name, a file name. Checked on the sample school's flow and on
+// many generated schools (fast-check) whose names include Ё and formula-like names.
+import * as ExcelJS from "exceljs";
+import fc from "fast-check";
+import { seededRandom } from "../../src/core";
+import { FileBackend } from "../../src/workbook/file/FileBackend";
+import { buildUploads, makeCodes, makeScoreSheets, type BuiltFile } from "../../src/workbook/operations";
+import { sampleSchool, sampleScoreWrites, sampleWorkbookPlan, lateStudentWrites, type SampleSchool } from "../../src/workbook/sample";
+import { documentProperties, fold, nameTerms, privacyScan, scanFileName, type PrivacyHit } from "../helpers/privacyScan";
+
+/** The whole flow on a FileBackend: the upload files and the coordinator's own workbook. */
+async function flow(school: SampleSchool, seed: number): Promise<{ files: BuiltFile[]; workbook: Uint8Array }> {
+  const b = FileBackend.empty();
+  await b.apply(sampleWorkbookPlan(school));
+  expect((await makeCodes(b, { random: seededRandom(seed) })).status).toBe("done");
+  if (school.late.length > 0) {
+    await b.apply({ sheets: [], cellWrites: lateStudentWrites(await b.read(null), school) });
+    expect((await makeCodes(b, { random: seededRandom(seed + 1) })).status).toBe("done");
+  }
+  expect((await makeScoreSheets(b)).status).toBe("done");
+  await b.apply({ sheets: [], cellWrites: sampleScoreWrites(await b.read(null), seededRandom(seed + 2)) });
+  const { files, findings } = await buildUploads(b);
+  expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  expect(files.length).toBeGreaterThan(0);
+  return { files, workbook: await b.toBytes() };
+}
+
+async function scanAll(files: BuiltFile[], names: string[]): Promise<PrivacyHit[]> {
+  const hits: PrivacyHit[] = [];
+  for (const f of files) {
+    hits.push(...scanFileName(f.fileName, names));
+    hits.push(...(await privacyScan(f.bytes, names)));
+  }
+  return hits;
+}
+
+async function expectCleanProperties(files: BuiltFile[], names: string[]): Promise<void> {
+  for (const f of files) {
+    const p = await documentProperties(f.bytes);
+    expect(p.creator).toBe("ВПР: координатор");
+    expect(p.lastModifiedBy).toBe("ВПР: координатор");
+    expect(p.title).toMatch(/^ВПР /);
+    for (const key of ["creator", "lastModifiedBy", "title", "subject", "keywords", "description", "Company", "Manager"]) {
+      for (const name of names) for (const term of nameTerms(name)) expect({ key, hit: fold(p[key] ?? "").includes(term) }).toEqual({ key, hit: false });
+    }
+  }
+}
+
+describe("privacyScan itself", () => {
+  test("finds a name in cells, shared strings, document properties, comments and defined names, in any case and with Ё as Е", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.creator = "Зюрвельков Пётр Ильич";
+    wb.lastModifiedBy = "щеглова-ёрш";
+    wb.title = "Список: Кравцова";
+    const ws = wb.addWorksheet("Лист1");
+    ws.getCell("A1").value = "ЁЛКИНА МАРИЯ";
+    ws.getCell("B1").note = "позвонить: Пастухова И.";
+    wb.definedNames.add("'Лист1'!$A$1", "Тарабрин");
+    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const names = ["Зюрвельков Пётр Ильич", "Щеглова-Ёрш Анна", "Кравцова Ольга", "Елкина Мария Павловна", "Пастухова Ирина", "Тарабрин Глеб", "Неизвестнов Кто"];
+    const hits = await privacyScan(bytes, names);
+    const where = (name: string) => [...new Set(hits.filter((h) => h.name === name).map((h) => h.part))];
+    expect(where("Зюрвельков Пётр Ильич")).toEqual(["docProps/core.xml"]);
+    expect(where("Щеглова-Ёрш Анна")).toEqual(["docProps/core.xml"]);
+    expect(where("Кравцова Ольга")).toContain("docProps/core.xml");
+    expect(where("Елкина Мария Павловна").some((p) => /sharedStrings|worksheets/.test(p))).toBe(true);
+    expect(where("Пастухова Ирина").some((p) => /comments|vmlDrawing/.test(p))).toBe(true);
+    expect(where("Тарабрин Глеб")).toContain("xl/workbook.xml");
+    expect(where("Неизвестнов Кто")).toEqual([]);
+    expect(scanFileName("470167_4_Зюрвельков.xlsx", names).map((h) => h.name)).toEqual(["Зюрвельков Пётр Ильич"]);
+  });
+});
+
+describe("no name leaves the school", () => {
+  test("sample school: every upload form, its file name and its document properties carry no roster name", async () => {
+    const school = sampleSchool();
+    const names = [...school.students, ...school.late].map((s) => s.name);
+    const { files, workbook } = await flow(school, 1);
+    expect(await scanAll(files, names)).toEqual([]);
+    await expectCleanProperties(files, names);
+    // Positive control: the coordinator's own workbook does hold the names (roster, protocols).
+    expect((await privacyScan(workbook, names)).length).toBeGreaterThan(0);
+  });
+
+  // Surnames that cannot collide with a word of the form: long, with a random tail; some with Ё,
+  // some hyphenated, some that look like formulas (=, +, -, @ in front).
+  const SYL = ["зюр", "вель", "кош", "тарх", "брын", "щеп", "жмур", "ёрз", "гвоз", "пыль", "хрущ", "цвёл", "шмыг", "дрозь"];
+  const syllables = fc.array(fc.constantFrom(...SYL), { minLength: 2, maxLength: 3 }).map((a) => a.join(""));
+  const tail = fc.string({ unit: fc.constantFrom(..."бвгджзклмнпрстфхцчшщ"), minLength: 3, maxLength: 3 });
+  const surname = fc.tuple(syllables, tail, fc.constantFrom("ов", "ёв", "ин", "ский", "ко")).map(([s, t, end]) => {
+    const w = s + t + end;
+    return w[0].toUpperCase() + w.slice(1);
+  });
+  const first = fc.constantFrom("Артём", "Алёна", "Фёдор", "Семён", "Ксения", "Глеб", "Ярослава");
+  const prefix = fc.constantFrom("", "", "", "=", "+", "-", "@", "=HYPERLINK(\"http://x\",\"");
+  const student = fc.tuple(prefix, surname, fc.option(surname, { nil: undefined }), first).map(([p, s, s2, f]) => `${p}${s}${s2 ? `-${s2}` : ""} ${f}`);
+  const classes = fc.subarray(["4А", "4Б", "5А", "6А", "8А"], { minLength: 1, maxLength: 3 });
+
+  test("generated schools (fast-check, 15 runs): no upload form carries a name", async () => {
+    await fc.assert(
+      fc.asyncProperty(classes, fc.array(student, { minLength: 8, maxLength: 24 }), fc.integer({ min: 1, max: 1000 }), async (cls, names, seed) => {
+        const sizes = Object.fromEntries(cls.map((c, i) => [c, Math.max(1, Math.floor(names.length / cls.length) + (i === 0 ? names.length % cls.length : 0))]));
+        const base = sampleSchool(seed, sizes);
+        const students = base.students.map((s, i) => ({ ...s, name: names[i % names.length] }));
+        const school: SampleSchool = { ...base, students, late: [], plan: base.plan.filter((p) => cls.includes(p.className)) };
+        const all = [...new Set(students.map((s) => s.name))];
+        const { files, workbook } = await flow(school, seed);
+        const hits = await scanAll(files, all);
+        expect(hits).toEqual([]);
+        await expectCleanProperties(files, all);
+        expect((await privacyScan(workbook, all)).length).toBeGreaterThan(0);
+      }),
+      { numRuns: 15, seed: 20260415 },
+    );
+  }, 120_000);
+});
