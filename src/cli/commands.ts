@@ -3,9 +3,10 @@
 // the workbook back only when the operation was done (exit 1 and nothing written otherwise).
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { CATALOGUE, cryptoRandom, findWork, hasErrors, seededRandom, type Random } from "../core";
+import { CATALOGUE, cryptoRandom, findWork, hasErrors, sameSheetName, seededRandom, type Random } from "../core";
+import { CRITERIA_SHEET } from "../workbook/contract";
 import { FileBackend } from "../workbook/file/FileBackend";
-import { buildUploads, check, createInputSheets, makeCodes, makeScoreSheets, readAll, removeNames, type OperationOptions, type OperationResult } from "../workbook/operations";
+import { addWorks, buildUploads, check, createInputSheets, makeCodes, makeScoreSheets, readAll, removeNames, type OperationOptions, type OperationResult } from "../workbook/operations";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, openWorkbook, printFindings, resolvePath, saveWorkbook, table, type Ctx } from "./io";
 import { planPoolImport, readCodesFile } from "./pool";
 import { writeFileAtomic } from "../workbook/file/node";
@@ -84,14 +85,20 @@ export async function cmdInit(ctx: Ctx, values: Values, positionals: string[]): 
     exists = false;
   }
   const backend = exists ? await openWorkbook(ctx, file) : FileBackend.empty();
-  const result = await createInputSheets(backend, {
-    school: school?.trim(),
-    schoolName: str(values["school-name"]),
-    year: year?.trim(),
-    works: works.map((w) => findWork(w)!.id),
-  });
+  const ids = works.map((w) => findWork(w)!.id);
+  const result = await createInputSheets(backend, { school: school?.trim(), schoolName: str(values["school-name"]), year: year?.trim(), works: ids });
   if (result.skipped.length > 0) ctx.io.out(ctx.t.initSkipped(result.skipped));
-  const code = await finish(ctx, result, [], backend, file, str(values.out), () => undefined);
+  // An existing «Критерии» is the coordinator's: the chosen works are added below what is there.
+  let more: Awaited<ReturnType<typeof addWorks>> | null = null;
+  if (result.status === "done" && ids.length > 0 && result.skipped.some((n) => sameSheetName(n, CRITERIA_SHEET))) {
+    more = await addWorks(backend, ids);
+    if (more.status !== "done") return finish(ctx, more, [], backend, file, str(values.out), () => undefined);
+  }
+  const combined = more ? { ...result, findings: [...result.findings, ...more.findings], cellsWritten: result.cellsWritten + more.cellsWritten } : result;
+  const code = await finish(ctx, combined, [], backend, file, str(values.out), () => {
+    if (more && more.added.length > 0) ctx.io.out(ctx.t.worksAdded(more.added));
+    if (more && more.present.length > 0) ctx.io.out(ctx.t.worksPresent(more.present));
+  });
   if (code === EXIT_OK && result.created.length > 0) {
     if (works.length === 0) ctx.io.out(ctx.t.worksHint(KNOWN_WORKS));
     ctx.io.out(ctx.t.initNext(str(values.out) ?? file));

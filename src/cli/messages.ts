@@ -55,6 +55,8 @@ const ru = {
   unknownWorks: (ids: string[], known: string[]) => `Во встроенном каталоге нет работ: ${ids.join(", ")}. Известные: ${known.join(", ")}. Другие работы опишите на листе «Критерии» сами.`,
   initSkipped: (names: string[]) => `Листы уже есть и не тронуты: ${names.map((n) => `«${n}»`).join(", ")}`,
   initNext: (file: string) => `Дальше: заполните листы «Настройки», «Ученики», «План» (и «Критерии» для работ не из каталога), затем: vpr codes "${file}"`,
+  worksAdded: (ids: string[]) => `На лист «Критерии» добавлены работы: ${ids.join(", ")}`,
+  worksPresent: (ids: string[]) => `Уже описаны на листе «Критерии», не тронуты: ${ids.join(", ")}`,
   worksHint: (known: string[]) => `Описания работ можно взять из каталога: --works ${known.join(",")}`,
   // --- codes ---
   codesAssigned: (n: number) => `Выдано новых кодов: ${n}. Уже выданные коды не менялись.`,
@@ -121,7 +123,8 @@ const ru = {
     init: `Использование: vpr init <книга.xlsx> [--school КОД] [--school-name ИМЯ] [--year ГГГГ] [--works ID,ID] [--out ФАЙЛ]
 
 Создаёт книгу координатора с листами «Настройки», «Ученики», «Коды», «План», «Критерии».
-Если файл уже есть, добавляет только недостающие листы (существующие не трогает).
+Если файл уже есть, добавляет только недостающие листы (существующие не трогает), а работы
+из --works дописывает на лист «Критерии» ниже того, что там есть.
   --school КОД        код ОО, 6 цифр
   --school-name ИМЯ   наименование ОО
   --year ГГГГ         год работ (по умолчанию текущий)
@@ -231,6 +234,8 @@ More: docs/CLI.md`,
   unknownWorks: (ids, known) => `Not in the built-in catalogue: ${ids.join(", ")}. Known: ${known.join(", ")}. Describe other works on the sheet «Критерии» yourself.`,
   initSkipped: (names) => `Sheets already there, left as they are: ${names.map((n) => `"${n}"`).join(", ")}`,
   initNext: (file) => `Next: fill in «Настройки», «Ученики», «План» (and «Критерии» for works not in the catalogue), then: vpr codes "${file}"`,
+  worksAdded: (ids) => `Works added to the sheet «Критерии»: ${ids.join(", ")}`,
+  worksPresent: (ids) => `Already described on «Критерии», left alone: ${ids.join(", ")}`,
   worksHint: (known) => `Work definitions can come from the catalogue: --works ${known.join(",")}`,
   codesAssigned: (n) => `New codes assigned: ${n}. Codes given earlier did not change.`,
   codesNone: "No new codes were needed: every student already has one.",
@@ -290,7 +295,8 @@ More: docs/CLI.md`,
     init: `Usage: vpr init <book.xlsx> [--school CODE] [--school-name NAME] [--year YYYY] [--works ID,ID] [--out FILE]
 
 Makes a coordinator workbook with the sheets «Настройки», «Ученики», «Коды», «План», «Критерии».
-When the file exists, only the missing sheets are added (existing ones are left alone).
+When the file exists, only the missing sheets are added (existing ones are left alone), and the
+works of --works are added to «Критерии» below what is there.
   --school CODE       school code (код ОО), 6 digits
   --school-name NAME  school name
   --year YYYY         year of the works (default: this year)

@@ -72,6 +72,17 @@ describe("init", () => {
     expect(await listDir(dir)).toEqual(["b.xlsx"]);
   });
 
+  test("--works on an existing workbook: added below what «Критерии» has, described ones left alone", async () => {
+    await vpr(dir, "init", "b.xlsx", "--works", "MA4-2023");
+    const r = await vpr(dir, "init", "b.xlsx", "--works", "MA4-2023,OM4-2018");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("добавлены работы: OM4-2018");
+    expect(r.out).toContain("не тронуты: MA4-2023");
+    const criteria = (await (await openFile(path.join(dir, "b.xlsx"))).read(["Критерии"])).sheets["Критерии"].values;
+    expect(criteria.filter((row) => row[0] === "Работа").map((row) => row[1])).toEqual(["MA4-2023", "OM4-2018"]);
+    expect(await listDir(dir)).toEqual(["b.bak.xlsx", "b.xlsx"]);
+  });
+
   test("unknown work ids, a bad school code or year: exit 2 listing the known ids, nothing written", async () => {
     const r = await vpr(dir, "init", "b.xlsx", "--works", "MA4-2023,XX9-1999");
     expect(r.code).toBe(2);
