@@ -50,11 +50,11 @@ export interface WritePlan {
 }
 
 export interface SheetPlan {
-  /** Already safe: ≤31 characters, none of []:*?/\ . */
+  /** Already safe: ≤31 characters, none of []:*?/\, no leading or trailing apostrophe, not "History". Looked up ignoring case, as Excel does. */
   name: string;
   /** "create" when the sheet does not exist, "replace" when it exists and is ours. Decided by the planner from the snapshot. */
   mode: "create" | "replace";
-  /** Cell values from A1. Strings are data: a back end must never let "=..." become a formula. */
+  /** Cell values from A1. Strings are data: a back end must never let "=..." become a formula. "" is written as an empty cell and read back as null. */
   values: CellValue[][];
   /** Formula blocks: `formulas[r][c]` goes to the cell (r, c) of `range`. `results` are cached values for file mode. */
   formulas?: FormulaBlock[];
@@ -80,9 +80,10 @@ export interface FormulaBlock {
   results?: CellValue[][];
 }
 
+/** Exactly one rule: `list`, `listSource` or `whole` (a prompt alone is not a validation). */
 export interface Validation {
   range: string;
-  /** Allowed values shown as a drop-down. */
+  /** Allowed values shown as a drop-down: no item may contain a comma, all joined ≤ 255 characters (Excel's limit). */
   list?: string[];
   /** Allowed values taken from a range, e.g. "Классы!$A$2:$A$10". */
   listSource?: string;
