@@ -128,7 +128,10 @@ export class FileBackend implements WorkbookBackend {
   async apply(plan: WritePlan): Promise<void> {
     // Check everything first, so that a bad plan changes nothing.
     const lower = (s: string) => s.toLocaleLowerCase("ru");
-    const byName = (name: string) => this.wb.worksheets.find((w) => w.name === name);
+    // wb.worksheets filters and sorts a new array on every call: look sheets up in a map, rebuilt
+    // after the sheets change (a plan can hold hundreds of thousands of cell writes).
+    let index: Map<string, ExcelJS.Worksheet> | null = null;
+    const byName = (name: string) => (index ??= new Map(this.wb.worksheets.map((w) => [w.name, w]))).get(name);
     const seen = new Set<string>();
     for (const sp of plan.sheets) {
       if (seen.has(lower(sp.name))) throw new Error(`the plan writes sheet «${sp.name}» twice`);
@@ -151,6 +154,7 @@ export class FileBackend implements WorkbookBackend {
     for (const sp of plan.sheets) {
       const ws = sp.mode === "create" ? this.wb.addWorksheet(sp.name) : this.clearSheet(byName(sp.name)!);
       writeSheet(ws, sp);
+      index = null;
     }
     for (const w of plan.cellWrites) writeCell(byName(w.sheet)!, w.address, w.value);
     if (plan.activate) this.activate(plan.activate);
