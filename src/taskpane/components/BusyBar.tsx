@@ -1,0 +1,32 @@
+// What is running: an indeterminate progress bar, its label, and a cancel button.
+import { Button, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useStrings } from "../i18n";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, padding: `${tokens.spacingVerticalS} 0` },
+  row: { display: "flex", alignItems: "center", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
+});
+
+export interface Busy {
+  label: string;
+  cancel?: () => void;
+  cancelling?: boolean;
+}
+
+export function BusyBar({ busy }: { busy: Busy }) {
+  const s = useStrings();
+  const styles = useStyles();
+  return (
+    <div className={styles.root} role="status" aria-live="polite" data-testid="busy">
+      <ProgressBar aria-label={s.progressLabel} thickness="large" />
+      <div className={styles.row}>
+        <Text size={200}>{busy.cancelling ? s.cancelling : busy.label}</Text>
+        {busy.cancel && (
+          <Button size="small" onClick={busy.cancel} disabled={busy.cancelling}>
+            {s.cancel}
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}

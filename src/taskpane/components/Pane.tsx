@@ -1,0 +1,367 @@
+// The guide for one open workbook: the step list drawn from one read of the workbook, each step's
+// button running one operation (one read, a pure plan, one apply), a progress bar with cancel,
+// the confirmation before replacing the add-in's own sheets, and every result or error in words.
+import { useCallback, useEffect, useRef, useState } from "react";
+import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import { Edit16Regular } from "@fluentui/react-icons";
+import { CATALOGUE, type Finding } from "../../core";
+import type { WorkbookBackend } from "../../workbook/backend";
+import type { BuiltFile, OperationResult } from "../../workbook/operations";
+import type { SettingsValues } from "../../workbook/settings";
+import { downloadBytes, downloadFiles, XLSX_MIME } from "../download";
+import { CancelledError, guardBackend, nextPaint } from "../guard";
+import { useStrings } from "../i18n";
+import type { PaneOperations } from "../operations";
+import { stepStates, workbookStatus, type StepId, type WorkbookStatus } from "../status";
+import type { Strings } from "../strings";
+import { BlankFormInput } from "./BlankFormInput";
+import { BusyBar, type Busy } from "./BusyBar";
+import { CodesImport } from "./CodesImport";
+import { ConfirmReplaceDialog } from "./ConfirmReplaceDialog";
+import { CriteriaPicker } from "./CriteriaPicker";
+import { FindingsList } from "./FindingsList";
+import { SettingsForm } from "./SettingsForm";
+import { StepItem } from "./StepItem";
+import { UploadFiles } from "./UploadFiles";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column" },
+  steps: { listStyleType: "none", margin: 0, padding: 0 },
+  heading: {
+    margin: `${tokens.spacingVerticalM} 0 0`,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground3,
+    textTransform: "uppercase",
+    letterSpacing: "0.04em",
+  },
+  message: { marginTop: tokens.spacingVerticalS },
+  edit: { alignSelf: "flex-start", paddingLeft: 0, minWidth: 0 },
+  hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, margin: 0 },
+});
+
+export interface PaneProps {
+  mode: "excel" | "web";
+  backend: WorkbookBackend;
+  operations: PaneOperations;
+  /** Excel: open a built form as a new workbook. */
+  openWorkbook?: (bytes: Uint8Array) => Promise<void>;
+  /** Called whenever an operation may have changed the workbook (web mode: unsaved changes). */
+  onChanged?: () => void;
+  /** Lets the parent show the busy bar's state (e.g. disable "Save" while writing). */
+  onBusyChange?: (busy: boolean) => void;
+  /** Incremented by the parent to ask for a fresh read (the "Refresh" button). */
+  refreshKey?: number;
+}
+
+type Message = { intent: "success" | "error" | "warning" | "info"; text: string };
+type FindingsPanel = { step: StepId; title: string; findings: Finding[] };
+type BusyKind = keyof Strings["busy"];
+
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBusyChange, refreshKey = 0 }: PaneProps) {
+  const s = useStrings();
+  const styles = useStyles();
+  const [status, setStatus] = useState<WorkbookStatus | null>(null);
+  const [busy, setBusy] = useState<Busy | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [panel, setPanel] = useState<FindingsPanel | null>(null);
+  const [uploads, setUploads] = useState<BuiltFile[] | null>(null);
+  const [editSettings, setEditSettings] = useState(false);
+  const [works, setWorks] = useState<string[]>([]);
+  const [blankForms, setBlankForms] = useState<Uint8Array[]>([]);
+  const [confirm, setConfirm] = useState<{ sheets: string[]; answer: (yes: boolean) => void } | null>(null);
+  const running = useRef(false);
+  /** Runs finished, exposed as data-runs for tests and automation. */
+  const [runs, setRuns] = useState(0);
+  // Read through refs so that a language switch or a new callback does not re-read the workbook.
+  const strings = useRef(s);
+  strings.current = s;
+  const changed = useRef(onChanged);
+  changed.current = onChanged;
+
+  useEffect(() => onBusyChange?.(busy !== null), [busy, onBusyChange]);
+
+  const confirmReplace = useCallback(
+    (sheets: string[]) =>
+      new Promise<boolean>((resolve) =>
+        setConfirm({
+          sheets,
+          answer: (yes) => {
+            setConfirm(null);
+            resolve(yes);
+          },
+        }),
+      ),
+    [],
+  );
+
+  /**
+   * Runs one operation: progress bar, cancel, errors in words, then the step list from the
+   * operation's own whole-workbook read when it wrote nothing, or from one fresh read when it did.
+   */
+  const run = useCallback(
+    async (kind: BusyKind, work: (b: WorkbookBackend, signal: AbortSignal) => Promise<void>) => {
+      if (running.current) return;
+      running.current = true;
+      const t = strings.current;
+      const controller = new AbortController();
+      const cancel = () => {
+        controller.abort();
+        setBusy((b) => b && { ...b, cancelling: true });
+      };
+      setBusy({ label: t.busy[kind], cancel });
+      setMessage(null);
+      const { backend: guarded, log } = guardBackend(backend, controller.signal, (phase) => {
+        if (kind === "working") setBusy((b) => b && { ...b, label: t.busy[phase] });
+      });
+      try {
+        await nextPaint();
+        await work(guarded, controller.signal);
+      } catch (e) {
+        setMessage(e instanceof CancelledError ? { intent: "info", text: t.cancelled } : { intent: "error", text: t.failed(errorText(e)) });
+      }
+      try {
+        if (log.applied) {
+          changed.current?.();
+          setBusy({ label: t.busy.read });
+          setStatus(workbookStatus(await operations.readAll(backend)));
+        } else if (log.snapshot) setStatus(workbookStatus(log.snapshot));
+      } catch (e) {
+        setMessage({ intent: "error", text: t.failed(errorText(e)) });
+      }
+      setBusy(null);
+      setRuns((n) => n + 1);
+      running.current = false;
+    },
+    [backend, operations],
+  );
+
+  const refresh = useCallback(
+    () =>
+      run("read", async (b) => {
+        await operations.readAll(b);
+      }),
+    [run, operations],
+  );
+
+  useEffect(() => {
+    void refresh();
+    // refreshKey: the parent's "Refresh" button.
+  }, [refresh, refreshKey]);
+
+  /** Common reporting of an operation's result; true when it was applied. */
+  const report = (step: StepId, result: OperationResult, done: string): boolean => {
+    const errors = result.findings.filter((f) => f.severity === "error");
+    if (result.status === "blocked") {
+      setPanel({ step, title: s.findingsBlocked, findings: result.findings });
+      setMessage({ intent: "error", text: s.blocked(errors.length) });
+      return false;
+    }
+    if (result.status === "cancelled") {
+      setMessage({ intent: "info", text: s.declined });
+      return false;
+    }
+    setPanel(result.findings.length > 0 ? { step, title: s.findingsCheck, findings: result.findings } : null);
+    setMessage({ intent: "success", text: done });
+    return true;
+  };
+
+  const createSheets = () =>
+    run("working", async (b) => {
+      const r = await operations.createInputSheets(b, { works }, { confirmReplace });
+      report("sheets", r, s.done.sheets(r.created, r.skipped));
+    });
+  const saveSettings = (values: SettingsValues) =>
+    run("working", async (b) => {
+      const r = await operations.saveSettings(b, values);
+      if (report("settings", r, s.done.settings(r.cellsWritten))) setEditSettings(false);
+    });
+  const importCodes = (codes: number[]) =>
+    run("working", async (b) => {
+      const r = await operations.importCodes(b, codes);
+      report("codes", r, s.done.importCodes(r.imported));
+    });
+  const makeCodes = () =>
+    run("working", async (b) => {
+      const r = await operations.makeCodes(b, { confirmReplace });
+      report("codes", r, s.done.codes(r.assigned));
+    });
+  const makeScoreSheets = () =>
+    run("working", async (b) => {
+      const r = await operations.makeScoreSheets(b, { confirmReplace });
+      report("scoreSheets", r, s.done.scoreSheets(r.sheets.length));
+    });
+  const check = () =>
+    run("read", async (b) => {
+      const r = await operations.check(b);
+      const errors = r.findings.filter((f) => f.severity === "error").length;
+      setPanel({ step: "check", title: s.findingsCheck, findings: r.findings });
+      setMessage({ intent: errors > 0 ? "warning" : "success", text: s.done.check(errors, r.findings.length - errors) });
+    });
+  const buildUploads = () =>
+    run("build", async (b, signal) => {
+      setUploads(null);
+      const r = await operations.buildUploads(b, blankForms);
+      if (signal.aborted) throw new CancelledError();
+      if (r.files.length === 0) {
+        const errors = r.findings.filter((f) => f.severity === "error").length;
+        setPanel({ step: "upload", title: s.findingsBlocked, findings: r.findings });
+        setMessage({ intent: "error", text: s.blocked(errors) });
+        return;
+      }
+      setPanel(r.findings.length > 0 ? { step: "upload", title: s.findingsCheck, findings: r.findings } : null);
+      setUploads(r.files);
+      const name = await downloadFiles(
+        r.files.map((f) => ({ name: f.fileName, bytes: f.bytes })),
+        s.uploadZip(status?.settings.values.school ?? ""),
+      );
+      setMessage({ intent: "success", text: s.done.upload(r.files.length, name) });
+    });
+
+  const select = (f: Finding) => {
+    if (!backend.select || !f.sheet || !f.cell) return;
+    backend.select(f.sheet, f.cell).catch((e: unknown) => setMessage({ intent: "error", text: s.failed(errorText(e)) }));
+  };
+  const copy = (text: string) =>
+    navigator.clipboard.writeText(text).then(
+      () => setMessage({ intent: "success", text: s.findingsCopied }),
+      (e: unknown) => setMessage({ intent: "error", text: s.failed(errorText(e)) }),
+    );
+  const saveText = (text: string) => downloadBytes(s.findingsFile, "\ufeff" + text, "text/plain;charset=utf-8");
+  const openFile = (f: BuiltFile) => openWorkbook?.(f.bytes).catch((e: unknown) => setMessage({ intent: "error", text: s.failed(errorText(e)) }));
+
+  const isBusy = busy !== null;
+  const st = status;
+  const states = st ? stepStates(st) : null;
+  const firstTodo = states ? (Object.entries(states).find(([, v]) => v === "todo" || v === "problem")?.[0] as StepId | undefined) : undefined;
+  const action = (id: StepId, label: string, onClick: () => void) => ({ label, onClick, disabled: isBusy, primary: firstTodo === id });
+  const findingsFor = (step: StepId) =>
+    panel?.step === step && (
+      <FindingsList
+        title={panel.title}
+        findings={panel.findings}
+        onSelect={mode === "excel" ? select : undefined}
+        onCopy={mode === "web" ? copy : undefined}
+        onSave={mode === "web" ? saveText : undefined}
+      />
+    );
+
+  return (
+    <div className={styles.root} data-runs={runs}>
+      {busy && <BusyBar busy={busy} />}
+      {message && (
+        <MessageBar intent={message.intent} className={styles.message} data-testid="message" politeness={message.intent === "error" ? "assertive" : "polite"}>
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {st && states && (
+        <>
+          <h2 className={styles.heading}>{s.stepsHeading}</h2>
+          <ol className={styles.steps}>
+            <StepItem
+              index={1}
+              id="sheets"
+              state={states.sheets}
+              title={s.steps.sheets.title}
+              explain={s.steps.sheets.explain}
+              count={s.steps.sheets.count(st.sheets.present, st.sheets.total)}
+              action={states.sheets === "done" ? undefined : action("sheets", s.steps.sheets.button, createSheets)}
+            >
+              {states.sheets !== "done" && <CriteriaPicker works={CATALOGUE} selected={works} onChange={setWorks} />}
+              {findingsFor("sheets")}
+            </StepItem>
+            <StepItem
+              index={2}
+              id="settings"
+              state={states.settings}
+              title={s.steps.settings.title}
+              explain={s.steps.settings.explain}
+              count={st.settings.exists ? s.steps.settings.count(st.settings.ok ? st.settings.values.school : "") : undefined}
+            >
+              {st.settings.exists && (states.settings !== "done" || editSettings) && (
+                <SettingsForm key={JSON.stringify(st.settings.values)} initial={st.settings.values} disabled={isBusy} onSave={saveSettings} />
+              )}
+              {states.settings === "done" && !editSettings && (
+                <Button appearance="transparent" size="small" className={styles.edit} icon={<Edit16Regular />} onClick={() => setEditSettings(true)}>
+                  {s.steps.settings.edit}
+                </Button>
+              )}
+              {findingsFor("settings")}
+            </StepItem>
+            <StepItem
+              index={3}
+              id="roster"
+              state={states.roster}
+              title={s.steps.roster.title}
+              explain={s.steps.roster.explain}
+              count={s.steps.roster.count(st.roster.students, st.roster.classes, st.roster.planRows)}
+            >
+              {mode === "web" && states.roster !== "done" && <p className={styles.hint}>{s.webEditHint}</p>}
+              {states.roster === "problem" && <FindingsList title={s.findingsBlocked} findings={st.roster.findings} onSelect={mode === "excel" ? select : undefined} />}
+            </StepItem>
+            <StepItem
+              index={4}
+              id="codes"
+              state={states.codes}
+              title={s.steps.codes.title}
+              explain={s.steps.codes.explain}
+              count={`${s.steps.codes.count(st.codes.assigned, st.codes.total)}${st.codes.pool > 0 ? `. ${s.steps.codes.pool(st.codes.pool)}` : ""}`}
+              action={action("codes", s.steps.codes.button, makeCodes)}
+            >
+              {st.codes.pool === 0 && states.codes !== "done" && (
+                <CodesImport disabled={isBusy} onImport={importCodes} readXlsx={operations.codeListFromXlsx} onError={(m) => setMessage({ intent: "error", text: s.failed(m) })} />
+              )}
+              {findingsFor("codes")}
+            </StepItem>
+            <StepItem
+              index={5}
+              id="scoreSheets"
+              state={states.scoreSheets}
+              title={s.steps.scoreSheets.title}
+              explain={s.steps.scoreSheets.explain}
+              count={s.steps.scoreSheets.count(st.scoreSheets.made, st.scoreSheets.expected)}
+              action={action("scoreSheets", s.steps.scoreSheets.button, makeScoreSheets)}
+            >
+              {findingsFor("scoreSheets")}
+            </StepItem>
+            <StepItem
+              index={6}
+              id="check"
+              state={states.check}
+              title={s.steps.check.title}
+              explain={s.steps.check.explain}
+              count={s.steps.check.count(st.scores.filled, st.scores.rows, st.problems.errors, st.problems.warnings)}
+              action={action("check", s.steps.check.button, check)}
+            >
+              {mode === "web" && states.check !== "done" && states.check !== "waiting" && <p className={styles.hint}>{s.webEditHint}</p>}
+              {findingsFor("check")}
+            </StepItem>
+            <StepItem
+              index={7}
+              id="upload"
+              state={uploads ? "done" : states.upload}
+              title={s.steps.upload.title}
+              explain={s.steps.upload.explain}
+              count={st.upload.files > 0 ? s.steps.upload.count(st.upload.files) : undefined}
+              action={action("upload", s.steps.upload.button, buildUploads)}
+            >
+              <BlankFormInput disabled={isBusy} onChange={setBlankForms} />
+              {findingsFor("upload")}
+              {uploads && (
+                <UploadFiles
+                  files={uploads}
+                  onDownload={(f) => downloadBytes(f.fileName, f.bytes, XLSX_MIME)}
+                  onDownloadAll={() => void downloadFiles(uploads.map((f) => ({ name: f.fileName, bytes: f.bytes })), s.uploadZip(st.settings.values.school))}
+                  onOpen={mode === "excel" && openWorkbook ? openFile : undefined}
+                />
+              )}
+            </StepItem>
+          </ol>
+        </>
+      )}
+      <ConfirmReplaceDialog sheets={confirm?.sheets ?? null} onAnswer={(yes) => confirm?.answer(yes)} />
+    </div>
+  );
+}

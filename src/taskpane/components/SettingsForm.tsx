@@ -1,0 +1,66 @@
+// School settings (code, name, year, the X letter) written to «Настройки» by saveSettings.
+import { useState, type FormEvent } from "react";
+import { Button, Field, Input, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
+import type { XLetter } from "../../core";
+import { settingsProblems, type SettingsValues } from "../../workbook/settings";
+import { useStrings } from "../i18n";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalXS },
+  row: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 72px", columnGap: tokens.spacingHorizontalS },
+  input: { width: "100%", minWidth: 0 },
+  native: { width: "100%", minWidth: 0 },
+  actions: { display: "flex" },
+});
+
+export interface SettingsFormProps {
+  initial: { school: string; schoolName: string; year: string; xLetter: string };
+  disabled: boolean;
+  onSave: (values: SettingsValues) => void;
+}
+
+export function SettingsForm({ initial, disabled, onSave }: SettingsFormProps) {
+  const s = useStrings().steps.settings;
+  const styles = useStyles();
+  const [school, setSchool] = useState(initial.school);
+  const [schoolName, setSchoolName] = useState(initial.schoolName);
+  const [year, setYear] = useState(initial.year);
+  const [xLetter, setXLetter] = useState<XLetter>(initial.xLetter === "Х" || initial.xLetter === "х" ? "Х" : "X");
+  const [touched, setTouched] = useState(false);
+  const values: SettingsValues = { school, schoolName, year, xLetter };
+  const problems = settingsProblems(values);
+  const problem = (field: keyof SettingsValues) => (touched ? problems.find((p) => p.field === field)?.message : undefined);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setTouched(true);
+    if (problems.length === 0) onSave(values);
+  };
+
+  return (
+    <form className={styles.form} onSubmit={submit} aria-label={s.title} noValidate>
+      <div className={styles.row}>
+        <Field label={s.school} validationMessage={problem("school")} validationState={problem("school") ? "error" : "none"} required>
+          <Input value={school} onChange={(_, d) => setSchool(d.value)} inputMode="numeric" maxLength={6} autoComplete="off" name="school" className={styles.input} input={{ className: styles.native }} />
+        </Field>
+        <Field label={s.year} validationMessage={problem("year")} validationState={problem("year") ? "error" : "none"}>
+          <Input value={year} onChange={(_, d) => setYear(d.value)} inputMode="numeric" maxLength={4} autoComplete="off" name="year" className={styles.input} input={{ className: styles.native }} />
+        </Field>
+      </div>
+      <Field label={s.schoolName}>
+        <Input value={schoolName} onChange={(_, d) => setSchoolName(d.value)} autoComplete="organization" name="schoolName" className={styles.input} input={{ className: styles.native }} />
+      </Field>
+      <Field label={s.xLetter}>
+        <RadioGroup value={xLetter} onChange={(_, d) => setXLetter(d.value as XLetter)} layout="horizontal" name="xLetter">
+          <Radio value="X" label={s.xLatin} />
+          <Radio value="Х" label={s.xCyrillic} />
+        </RadioGroup>
+      </Field>
+      <div className={styles.actions}>
+        <Button type="submit" appearance="secondary" disabled={disabled}>
+          {s.button}
+        </Button>
+      </div>
+    </form>
+  );
+}

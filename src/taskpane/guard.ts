@@ -1,0 +1,50 @@
+// A back end as one run of an operation sees it: it reports which phase the run is in (for the
+// progress bar), keeps the snapshot of a whole-workbook read (so the step list can be drawn from
+// the operation's own read instead of a second one) and refuses to start a write once the user
+// has cancelled. A write already sent is never interrupted, so a cancel leaves the workbook
+// either as it was or with the whole plan applied.
+import type { Snapshot, WorkbookBackend, WritePlan } from "../workbook/backend";
+
+export class CancelledError extends Error {
+  constructor() {
+    super("cancelled");
+    this.name = "CancelledError";
+  }
+}
+
+export interface RunLog {
+  /** The last read of every sheet (read(null)) made during the run, if any. */
+  snapshot: Snapshot | null;
+  /** True once apply was called (whether or not it succeeded): the workbook may have changed. */
+  applied: boolean;
+}
+
+export function guardBackend(backend: WorkbookBackend, signal: AbortSignal, onPhase: (phase: "read" | "write") => void): { backend: WorkbookBackend; log: RunLog } {
+  const log: RunLog = { snapshot: null, applied: false };
+  const ensure = (): void => {
+    if (signal.aborted) throw new CancelledError();
+  };
+  const guarded: WorkbookBackend = {
+    kind: backend.kind,
+    formulaStyle: backend.formulaStyle,
+    async read(sheets, options) {
+      ensure();
+      onPhase("read");
+      const snapshot = await backend.read(sheets, options);
+      ensure();
+      if (sheets === null && !options?.formulas) log.snapshot = snapshot;
+      return snapshot;
+    },
+    async apply(plan: WritePlan) {
+      ensure();
+      onPhase("write");
+      log.applied = true;
+      await backend.apply(plan);
+    },
+  };
+  if (backend.select) guarded.select = (sheet, address) => backend.select!(sheet, address);
+  return { backend: guarded, log };
+}
+
+/** Lets the browser paint (the progress bar) before a long synchronous stretch starts. */
+export const nextPaint = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));

@@ -1,0 +1,59 @@
+// What the pane can do to a workbook: the operations of src/workbook, gathered in one object that
+// the components receive as a prop (tests pass their own). The ExcelJS back end (web mode, code
+// lists from .xlsx) is imported lazily, so the pane's first load never carries ExcelJS.
+import type { Snapshot, WorkbookBackend } from "../workbook/backend";
+import { importCodes } from "../workbook/importCodes";
+import { buildUploads, check, createInputSheets, makeCodes, makeScoreSheets, readAll } from "../workbook/operations";
+import { saveSettings } from "../workbook/settings";
+
+export interface PaneOperations {
+  readAll: (backend: WorkbookBackend) => Promise<Snapshot>;
+  createInputSheets: typeof createInputSheets;
+  saveSettings: typeof saveSettings;
+  importCodes: typeof importCodes;
+  makeCodes: typeof makeCodes;
+  makeScoreSheets: typeof makeScoreSheets;
+  check: typeof check;
+  buildUploads: typeof buildUploads;
+  /** Every cell of the first sheet of an .xlsx, one per line (a code list exported as a workbook). */
+  codeListFromXlsx: (bytes: Uint8Array) => Promise<string>;
+}
+
+/** A workbook opened in the browser (web mode). */
+export interface WebWorkbook {
+  backend: WorkbookBackend;
+  /** Parts of the file the browser version cannot keep (charts, macros…), in Russian. */
+  lossyFeatures: readonly string[];
+  toBytes: () => Promise<Uint8Array>;
+}
+
+export interface WebFiles {
+  open: (bytes: Uint8Array) => Promise<WebWorkbook>;
+  create: () => Promise<WebWorkbook>;
+}
+
+const fileBackend = () => import(/* webpackChunkName: "file-backend" */ "../workbook/file/FileBackend");
+
+const asWebWorkbook = (b: import("../workbook/file/FileBackend").FileBackend): WebWorkbook => ({ backend: b, lossyFeatures: b.lossyFeatures, toBytes: () => b.toBytes() });
+
+export const webFiles: WebFiles = {
+  open: async (bytes) => asWebWorkbook(await (await fileBackend()).FileBackend.fromBytes(bytes)),
+  create: async () => asWebWorkbook((await fileBackend()).FileBackend.empty()),
+};
+
+export const workbookOperations: PaneOperations = {
+  readAll,
+  createInputSheets,
+  saveSettings,
+  importCodes,
+  makeCodes,
+  makeScoreSheets,
+  check,
+  buildUploads,
+  codeListFromXlsx: async (bytes) => {
+    const book = await (await fileBackend()).FileBackend.fromBytes(bytes);
+    const snapshot = await book.read(null);
+    const first = snapshot.sheets[snapshot.sheetNames[0]];
+    return (first?.values ?? []).flat().filter((v) => v !== null).join("\n");
+  },
+};

@@ -1,0 +1,69 @@
+// Where the workbook stands, from one snapshot of every sheet (backend.read(null)): the step list
+// of the task pane is drawn from this. Pure: unit-tested on plain arrays.
+import type { Finding } from "../core";
+import type { Snapshot } from "../workbook/backend";
+import { checkWorkbook } from "../workbook/check";
+import { INPUT_SHEETS, SETTINGS_SHEET, headerKey } from "../workbook/contract";
+import { existingName } from "../workbook/ownership";
+import { readSettingsValues } from "../workbook/settings";
+
+export type StepId = "sheets" | "settings" | "roster" | "codes" | "scoreSheets" | "check" | "upload";
+export const STEP_IDS: readonly StepId[] = ["sheets", "settings", "roster", "codes", "scoreSheets", "check", "upload"];
+
+/** done: finished; todo: the next thing to do (or redo); waiting: an earlier step must be done first; problem: something to fix. */
+export type StepState = "done" | "todo" | "waiting" | "problem";
+
+export interface WorkbookStatus {
+  sheets: { present: number; total: number; missing: string[] };
+  settings: { exists: boolean; ok: boolean; values: { school: string; schoolName: string; year: string; xLetter: string }; findings: Finding[] };
+  roster: { students: number; classes: number; planRows: number; findings: Finding[] };
+  codes: { assigned: number; total: number; pool: number };
+  scoreSheets: { made: number; expected: number };
+  /** Rows of the score sheets: with a code, and typed (a variant, scores or «отсутствовал»). */
+  scores: { rows: number; filled: number };
+  /** Every problem the check finds, except rows not filled yet (counted in `scores`). */
+  problems: { errors: number; warnings: number; findings: Finding[] };
+  upload: { ready: boolean; files: number };
+}
+
+export function workbookStatus(snapshot: Snapshot): WorkbookStatus {
+  const missing = INPUT_SHEETS.filter((s) => !existingName(snapshot, s));
+  const result = checkWorkbook(snapshot);
+  const { inputs } = result;
+  const students = inputs.roster.students;
+  const settingsFindings = inputs.findings.filter((f) => f.sheet === SETTINGS_SHEET);
+  const settingsExists = existingName(snapshot, SETTINGS_SHEET) !== undefined;
+  const rosterFindings = inputs.findings.filter((f) => f.sheet !== SETTINGS_SHEET && f.code !== "sheet.missing");
+  const made = result.counts.length;
+  const expected = made + result.findings.filter((f) => f.code === "sheet.scores-missing").length;
+  const rows = result.counts.reduce((n, c) => n + c.rows, 0);
+  const blank = result.findings.filter((f) => f.code === "row.blank").length;
+  const problems = result.findings.filter((f) => f.code !== "row.blank" && f.code !== "sheet.scores-missing" && !(f.code === "sheet.missing" && missing.length > 0));
+  const errors = problems.filter((f) => f.severity === "error").length;
+  const files = new Set(result.sheets.map((s) => `${s.plan.grade}|${headerKey(s.plan.subject)}`)).size;
+  const settingsOk = settingsExists && inputs.settings.school !== null && !settingsFindings.some((f) => f.severity === "error");
+  return {
+    sheets: { present: INPUT_SHEETS.length - missing.length, total: INPUT_SHEETS.length, missing },
+    settings: { exists: settingsExists, ok: settingsOk, values: readSettingsValues(snapshot), findings: settingsFindings },
+    roster: { students: students.length, classes: inputs.roster.classes.length, planRows: inputs.plan.length, findings: rosterFindings },
+    codes: { assigned: students.filter((s) => s.code !== null).length, total: students.length, pool: inputs.pool.length },
+    scoreSheets: { made, expected },
+    scores: { rows, filled: rows - blank },
+    problems: { errors, warnings: problems.length - errors, findings: problems },
+    upload: { ready: settingsOk && expected > 0 && made === expected && blank === 0 && errors === 0, files },
+  };
+}
+
+/** The state of each step, in order: what is done, what comes next, what waits for an earlier step. */
+export function stepStates(s: WorkbookStatus): Record<StepId, StepState> {
+  const sheets: StepState = s.sheets.missing.length === 0 ? "done" : "todo";
+  const settings: StepState = !s.settings.exists ? "waiting" : s.settings.ok ? "done" : s.settings.values.school !== "" ? "problem" : "todo";
+  const rosterErrors = s.roster.findings.some((f) => f.severity === "error");
+  const roster: StepState = s.sheets.missing.length > 0 ? "waiting" : rosterErrors ? "problem" : s.roster.students > 0 && s.roster.planRows > 0 ? "done" : "todo";
+  const codes: StepState = s.codes.total === 0 ? "waiting" : s.codes.assigned === s.codes.total ? "done" : "todo";
+  const scoreSheets: StepState =
+    s.scoreSheets.expected > 0 && s.scoreSheets.made === s.scoreSheets.expected ? "done" : s.scoreSheets.expected === 0 || codes !== "done" ? "waiting" : "todo";
+  const check: StepState = s.scoreSheets.made === 0 ? "waiting" : s.problems.errors > 0 ? "problem" : s.scores.filled === s.scores.rows && s.scoreSheets.made === s.scoreSheets.expected ? "done" : "todo";
+  const upload: StepState = s.upload.ready ? "todo" : "waiting";
+  return { sheets, settings, roster, codes, scoreSheets, check, upload };
+}

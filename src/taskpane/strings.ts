@@ -1,0 +1,313 @@
+// Every text the task pane shows, one table per language. Russian is the default; English follows
+// Office's display language or the user's switch. Messages about the workbook itself (findings)
+// come from the operations and are Russian in both languages.
+
+export type Language = "ru" | "en";
+
+/** Russian plural: 1 ученик, 2 ученика, 5 учеников. */
+export function ruPlural(n: number, one: string, few: string, many: string): string {
+  const m10 = n % 10;
+  const m100 = n % 100;
+  if (m10 === 1 && m100 !== 11) return one;
+  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
+  return many;
+}
+const enPlural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
+
+const ru = {
+  appTitle: "ВПР: координатор",
+  languageSwitch: "English",
+  languageSwitchLabel: "Switch the pane to English",
+  loading: "Загрузка…",
+  refresh: "Обновить",
+  refreshLabel: "Перечитать книгу и обновить шаги",
+  stepsHeading: "Шаги",
+  stepState: { done: "готово", todo: "следующий шаг", waiting: "ждёт предыдущих шагов", problem: "нужно исправить" },
+
+  // Web mode
+  webIntro:
+    "Откройте рабочую книгу координатора (.xlsx) — надстройка проведёт по шагам: коды участников, листы для баллов, проверка и формы для загрузки в ФИС ОКО. Файл обрабатывается только на этом компьютере и никуда не отправляется.",
+  webOpen: "Открыть файл .xlsx",
+  webOpenLabel: "Файл рабочей книги (.xlsx)",
+  webNew: "Начать новую книгу",
+  webNewName: "ВПР координатор.xlsx",
+  webSave: "Сохранить",
+  webSaveHint: (name: string) => `Скачать изменённую книгу как «${name}»`,
+  webOtherFile: "Открыть другой файл",
+  webFile: "Файл:",
+  webUnsaved: "есть несохранённые изменения — нажмите «Сохранить»",
+  webSaved: (name: string) => `Книга сохранена: файл «${name}» в папке загрузок.`,
+  webLossy: (features: string) => `В файле есть ${features}. Браузерная версия их не сохранит: после «Сохранить» их не будет в скачанном файле. Если они нужны, работайте с этим файлом в Excel.`,
+  webEditHint: "Ячейки правят в Excel или другой программе: сохраните файл, впишите данные, затем откройте его здесь снова.",
+  webLeave: "Есть несохранённые изменения. Уйти со страницы?",
+  webOpened: (name: string) => `Открыт файл «${name}».`,
+
+  // Steps
+  steps: {
+    sheets: {
+      title: "Листы для ввода",
+      explain: "Создайте листы «Настройки», «Ученики», «Коды», «План» и «Критерии». Существующие листы не меняются.",
+      button: "Создать листы",
+      count: (present: number, total: number) => `Листов: ${present} из ${total}`,
+      pick: "Описания работ из встроенного каталога (на лист «Критерии»)",
+      pickHint: "Максимумы и шкалы меняются каждый год: сверяйте с критериями ФИОКО. Другие работы впишите на лист «Критерии» сами.",
+    },
+    settings: {
+      title: "Настройки школы",
+      explain: "Код ОО из ФИС ОКО, год и символ для невыполненного задания.",
+      button: "Сохранить настройки",
+      school: "Код ОО (6 цифр)",
+      schoolName: "Наименование ОО",
+      year: "Год",
+      xLetter: "Задание не выполнялось — в форму пишется",
+      xLatin: "X (латинская)",
+      xCyrillic: "Х (русская)",
+      count: (school: string): string => (school ? `Код ОО ${school}` : "Код ОО не указан"),
+      edit: "Изменить настройки",
+    },
+    roster: {
+      title: "Ученики и план",
+      explain: "Впишите учеников на лист «Ученики» (класс, ФИО, пол) и на лист «План» — какой класс какую работу пишет.",
+      count: (students: number, classes: number, plan: number) =>
+        `${students} ${ruPlural(students, "ученик", "ученика", "учеников")} в ${classes} ${ruPlural(classes, "классе", "классах", "классах")}; работ в плане: ${plan}`,
+    },
+    codes: {
+      title: "Коды участников",
+      explain: "Каждый ученик получает один код на все работы. Без списка из ФИС ОКО коды создаются по образцу: 40001… для 4 класса.",
+      button: "Выдать коды",
+      count: (assigned: number, total: number) => `Коды есть у ${assigned} из ${total} ${ruPlural(total, "ученика", "учеников", "учеников")}`,
+      pool: (n: number) => `В списке кодов на листе «Коды»: ${n}`,
+      importToggle: "Загрузить список кодов из ФИС ОКО",
+      importText: "Коды — по одному в строке или через пробел",
+      importFile: "Или файл со списком (.txt, .csv, .xlsx)",
+      importButton: "Записать на лист «Коды»",
+      importParsed: (n: number) => `Распознано кодов: ${n}`,
+    },
+    scoreSheets: {
+      title: "Листы для баллов",
+      explain: "По листу на класс и предмет: только коды, без фамилий — их можно отдавать экспертам.",
+      button: "Создать листы для баллов",
+      count: (made: number, expected: number) => `Листов: ${made} из ${expected}`,
+    },
+    check: {
+      title: "Баллы и проверка",
+      explain: "Эксперты вносят баллы на листы для баллов. Проверка находит пустые строки, баллы больше максимума и опечатки.",
+      button: "Проверить",
+      count: (filled: number, rows: number, errors: number, warnings: number) =>
+        `Заполнено строк: ${filled} из ${rows}; ошибок: ${errors}; предупреждений: ${warnings}`,
+    },
+    upload: {
+      title: "Формы для ФИС ОКО",
+      explain: "По файлу на предмет и параллель: коды, варианты и баллы, без фамилий. Станет доступно, когда проверка не найдёт ошибок.",
+      button: "Сформировать формы",
+      count: (files: number) => `Форм к загрузке: ${files}`,
+      blank: "Пустой бланк из ФИС ОКО (необязательно)",
+      blankHint: "Если выбрать бланк, надстройка заполнит его, а не создаст форму сама.",
+      blankChosen: (n: number) => `Выбрано бланков: ${n}`,
+    },
+  },
+
+  // Results of operations
+  busy: {
+    read: "Чтение книги…",
+    write: "Запись в книгу…",
+    open: "Открытие файла…",
+    build: "Создание форм…",
+    save: "Сохранение…",
+    working: "Выполняется…",
+  },
+  cancel: "Отменить",
+  cancelling: "Отмена… (дожидаемся конца записи)",
+  progressLabel: "Ход выполнения",
+  cancelled: "Отменено: книга не изменена.",
+  failed: (message: string) => `Не удалось: ${message}`,
+  blocked: (errors: number) => `Не выполнено: в книге ${errors} ${ruPlural(errors, "ошибка", "ошибки", "ошибок")}. Исправьте их — список ниже — и повторите.`,
+  declined: "Листы не заменены: книга не изменена.",
+  done: {
+    sheets: (created: string[], skipped: string[]) =>
+      created.length > 0
+        ? `Созданы листы: ${created.map((s) => `«${s}»`).join(", ")}.${skipped.length > 0 ? ` Уже были и не тронуты: ${skipped.map((s) => `«${s}»`).join(", ")}.` : ""}`
+        : "Все листы для ввода уже есть; ничего не изменено.",
+    settings: (n: number): string => (n > 0 ? "Настройки сохранены на листе «Настройки»." : "Настройки не изменились."),
+    codes: (n: number): string => (n > 0 ? `Коды выданы: ${n}. Созданы листы «Коды для выдачи» и протоколы классов.` : "У всех учеников уже есть коды; листы для выдачи обновлены."),
+    importCodes: (n: number) => `Записано кодов на лист «Коды»: ${n}.`,
+    scoreSheets: (n: number) => `Листы для баллов: ${n}. Раздайте их экспертам или вносите баллы сами.`,
+    check: (errors: number, warnings: number) =>
+      errors === 0 && warnings === 0 ? "Проверка пройдена: ошибок нет." : `Проверка: ошибок — ${errors}, предупреждений — ${warnings}. Список ниже.`,
+    upload: (n: number, file: string) => `Сформировано форм: ${n}. Скачан файл «${file}».`,
+  },
+
+  // Findings list
+  findingsCheck: "Результаты проверки",
+  findingsBlocked: "Что нужно исправить",
+  findingsNone: "Ошибок нет.",
+  findingsSelectHint: "Нажмите на строку, чтобы перейти к ячейке.",
+  findingsGeneral: "Общее",
+  findingsMore: (n: number) => `…и ещё ${n}. Полный список — в «Сохранить в .txt».`,
+  findingsCopy: "Копировать",
+  findingsCopied: "Список скопирован.",
+  findingsSave: "Сохранить в .txt",
+  findingsFile: "проверка ВПР.txt",
+  severity: { error: "Ошибка", warning: "Предупреждение" },
+  goTo: (ref: string) => `Перейти к ${ref}`,
+
+  // Upload files
+  uploadFiles: "Формы",
+  uploadDownloadAll: "Скачать все (.zip)",
+  uploadDownload: "Скачать",
+  uploadOpen: "Открыть в Excel",
+  uploadZip: (school: string) => `${school || "ВПР"}_формы_ВПР.zip`,
+  uploadRows: (n: number) => `${n} ${ruPlural(n, "строка", "строки", "строк")}`,
+
+  // Confirmation
+  confirmTitle: "Заменить листы?",
+  confirmBody: "Надстройка создаст эти свои листы заново. Другие листы не изменятся; баллы, уже внесённые на листы для баллов, сохранятся.",
+  confirmReplace: "Заменить",
+  confirmCancel: "Не заменять",
+};
+
+export type Strings = typeof ru;
+
+const en: Strings = {
+  appTitle: "VPR coordinator",
+  languageSwitch: "Русский",
+  languageSwitchLabel: "Переключить панель на русский",
+  loading: "Loading…",
+  refresh: "Refresh",
+  refreshLabel: "Read the workbook again and update the steps",
+  stepsHeading: "Steps",
+  stepState: { done: "done", todo: "next step", waiting: "waits for earlier steps", problem: "needs fixing" },
+
+  webIntro:
+    "Open the coordinator's workbook (.xlsx) and the pane walks you through the steps: participant codes, score sheets, the check and the upload forms for FIS OKO. The file is processed on this computer only and is never sent anywhere.",
+  webOpen: "Open .xlsx file",
+  webOpenLabel: "Workbook file (.xlsx)",
+  webNew: "Start a new workbook",
+  webNewName: "VPR coordinator.xlsx",
+  webSave: "Save",
+  webSaveHint: (name: string) => `Download the changed workbook as “${name}”`,
+  webOtherFile: "Open another file",
+  webFile: "File:",
+  webUnsaved: "unsaved changes — press “Save”",
+  webSaved: (name: string) => `Workbook saved: “${name}” in your downloads folder.`,
+  webLossy: (features: string) => `The file contains: ${features}. The browser version cannot keep them; they will be missing after “Save”. If you need them, work on this file in Excel.`,
+  webEditHint: "Edit cells in Excel or another spreadsheet program: save the file, type the data, then open it here again.",
+  webLeave: "There are unsaved changes. Leave the page?",
+  webOpened: (name: string) => `Opened “${name}”.`,
+
+  steps: {
+    sheets: {
+      title: "Input sheets",
+      explain: "Create the sheets «Настройки», «Ученики», «Коды», «План» and «Критерии». Existing sheets are left alone.",
+      button: "Create sheets",
+      count: (present: number, total: number) => `Sheets: ${present} of ${total}`,
+      pick: "Work definitions from the built-in catalogue (to «Критерии»)",
+      pickHint: "Maxima and scales change every year: compare with FIOKO's criteria. Type other works on «Критерии» yourself.",
+    },
+    settings: {
+      title: "School settings",
+      explain: "School code from FIS OKO, the year and the mark for a task not attempted.",
+      button: "Save settings",
+      school: "School code (6 digits)",
+      schoolName: "School name",
+      year: "Year",
+      xLetter: "Task not attempted — the form gets",
+      xLatin: "X (Latin)",
+      xCyrillic: "Х (Cyrillic)",
+      count: (school: string) => (school ? `School code ${school}` : "No school code yet"),
+      edit: "Change settings",
+    },
+    roster: {
+      title: "Students and plan",
+      explain: "Type the students on «Ученики» (class, name, sex) and on «План» which class writes which work.",
+      count: (students: number, classes: number, plan: number) =>
+        `${students} ${enPlural(students, "student", "students")} in ${classes} ${enPlural(classes, "class", "classes")}; works in the plan: ${plan}`,
+    },
+    codes: {
+      title: "Participant codes",
+      explain: "Each student gets one code for all works. Without a list from FIS OKO, codes follow the pattern 40001… for grade 4.",
+      button: "Assign codes",
+      count: (assigned: number, total: number) => `${assigned} of ${total} ${enPlural(total, "student has", "students have")} a code`,
+      pool: (n: number) => `Codes in the list on «Коды»: ${n}`,
+      importToggle: "Import the code list from FIS OKO",
+      importText: "Codes, one per line or separated by spaces",
+      importFile: "Or a file with the list (.txt, .csv, .xlsx)",
+      importButton: "Write to «Коды»",
+      importParsed: (n: number) => `Codes recognised: ${n}`,
+    },
+    scoreSheets: {
+      title: "Score sheets",
+      explain: "One sheet per class and subject: codes only, no names — safe to give to the experts.",
+      button: "Create score sheets",
+      count: (made: number, expected: number) => `Sheets: ${made} of ${expected}`,
+    },
+    check: {
+      title: "Scores and check",
+      explain: "Experts type scores on the score sheets. The check finds empty rows, scores over the maximum and typos.",
+      button: "Check",
+      count: (filled: number, rows: number, errors: number, warnings: number) => `Rows filled: ${filled} of ${rows}; errors: ${errors}; warnings: ${warnings}`,
+    },
+    upload: {
+      title: "Forms for FIS OKO",
+      explain: "One file per subject and grade: codes, variants and scores, no names. Available once the check finds no errors.",
+      button: "Build the forms",
+      count: (files: number) => `Forms to upload: ${files}`,
+      blank: "Blank form from FIS OKO (optional)",
+      blankHint: "With a blank form chosen, the pane fills it instead of making its own.",
+      blankChosen: (n: number) => `Blank forms chosen: ${n}`,
+    },
+  },
+
+  busy: { read: "Reading the workbook…", write: "Writing to the workbook…", open: "Opening the file…", build: "Building the forms…", save: "Saving…", working: "Working…" },
+  cancel: "Cancel",
+  cancelling: "Cancelling… (waiting for the write to finish)",
+  progressLabel: "Progress",
+  cancelled: "Cancelled: the workbook was not changed.",
+  failed: (message: string) => `Failed: ${message}`,
+  blocked: (errors: number) => `Not done: the workbook has ${errors} ${enPlural(errors, "error", "errors")}. Fix them (listed below) and try again.`,
+  declined: "Sheets not replaced: the workbook was not changed.",
+  done: {
+    sheets: (created: string[], skipped: string[]) =>
+      created.length > 0
+        ? `Created: ${created.map((s) => `«${s}»`).join(", ")}.${skipped.length > 0 ? ` Already there, untouched: ${skipped.map((s) => `«${s}»`).join(", ")}.` : ""}`
+        : "All input sheets are already there; nothing changed.",
+    settings: (n: number) => (n > 0 ? "Settings saved on «Настройки»." : "Settings unchanged."),
+    codes: (n: number) => (n > 0 ? `Codes assigned: ${n}. Code slips and class protocols created.` : "Every student already has a code; the slips were refreshed."),
+    importCodes: (n: number) => `Codes written to «Коды»: ${n}.`,
+    scoreSheets: (n: number) => `Score sheets: ${n}. Hand them to the experts or type the scores yourself.`,
+    check: (errors: number, warnings: number) => (errors === 0 && warnings === 0 ? "Check passed: no errors." : `Check: ${errors} errors, ${warnings} warnings. See the list below.`),
+    upload: (n: number, file: string) => `Forms built: ${n}. Downloaded “${file}”.`,
+  },
+
+  findingsCheck: "Check results",
+  findingsBlocked: "What to fix",
+  findingsNone: "No errors.",
+  findingsSelectHint: "Click a line to go to its cell.",
+  findingsGeneral: "General",
+  findingsMore: (n: number) => `…and ${n} more. The full list is in “Save as .txt”.`,
+  findingsCopy: "Copy",
+  findingsCopied: "List copied.",
+  findingsSave: "Save as .txt",
+  findingsFile: "VPR check.txt",
+  severity: { error: "Error", warning: "Warning" },
+  goTo: (ref: string) => `Go to ${ref}`,
+
+  uploadFiles: "Forms",
+  uploadDownloadAll: "Download all (.zip)",
+  uploadDownload: "Download",
+  uploadOpen: "Open in Excel",
+  uploadZip: (school: string) => `${school || "VPR"}_forms_VPR.zip`,
+  uploadRows: (n: number) => `${n} ${enPlural(n, "row", "rows")}`,
+
+  confirmTitle: "Replace sheets?",
+  confirmBody: "The pane will make these sheets of its own again. No other sheet changes; scores already typed on score sheets are kept.",
+  confirmReplace: "Replace",
+  confirmCancel: "Don't replace",
+};
+
+export const STRINGS: Record<Language, Strings> = { ru, en };
+
+/** Office's display language ("ru-RU", "en-US") → the pane's language; Russian unless it is English. */
+export function languageFor(displayLanguage: string | undefined | null): Language {
+  return displayLanguage && /^en\b/i.test(displayLanguage) ? "en" : "ru";
+}

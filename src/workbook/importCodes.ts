@@ -1,0 +1,92 @@
+// Import of the code list downloaded from FIS OKO into «Коды» (column A, under the header «Код»).
+// The list is written only into an empty code column: codes already there are never replaced or
+// mixed with a new list. One read of «Коды», one apply.
+import { cellAddress, collapseSpaces, hasErrors, type Finding } from "../core";
+import type { CellValue, Snapshot, WorkbookBackend, WritePlan } from "./backend";
+import { HEADER_FILL, POOL, POOL_SHEET, headerKey } from "./contract";
+import type { OperationResult } from "./operations";
+
+const text = (v: CellValue | undefined): string => (v === null || v === undefined ? "" : collapseSpaces(String(v)));
+
+/**
+ * Codes from pasted text or a .txt/.csv file: any run of digits separated by spaces, new lines,
+ * commas, semicolons or tabs. Every code has 4–6 digits; repeats are dropped with a warning.
+ */
+export function parseCodeList(input: string): { codes: number[]; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const codes: number[] = [];
+  const seen = new Set<number>();
+  const tokens = input.split(/[\s,;]+/).filter((t) => t !== "");
+  for (const token of tokens) {
+    // A header such as «Код» or «Код участника» is not a code and not a problem.
+    if (/^код/i.test(token) || /^участник/i.test(token)) continue;
+    if (!/^\d{4,6}$/.test(token)) {
+      findings.push({ severity: "error", code: "pool.invalid", message: `«${token}» не код участника: код — целое число из 4–6 цифр` });
+      continue;
+    }
+    const code = Number(token);
+    if (seen.has(code)) {
+      findings.push({ severity: "warning", code: "pool.duplicate", message: `код ${code} встречается в списке второй раз; повтор пропущен` });
+      continue;
+    }
+    seen.add(code);
+    codes.push(code);
+  }
+  if (codes.length === 0 && !hasErrors(findings)) findings.push({ severity: "error", code: "pool.empty", message: "в списке нет ни одного кода" });
+  return { codes, findings };
+}
+
+export function planImportCodes(snapshot: Snapshot, codes: readonly number[]): { plan: WritePlan; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const plan: WritePlan = { sheets: [], cellWrites: [] };
+  if (codes.length === 0) {
+    findings.push({ sheet: POOL_SHEET, severity: "error", code: "pool.empty", message: "в списке нет ни одного кода" });
+    return { plan, findings };
+  }
+  const bad = codes.find((c) => !Number.isInteger(c) || c < 1000 || c > 999999);
+  if (bad !== undefined) {
+    findings.push({ sheet: POOL_SHEET, severity: "error", code: "pool.invalid", message: `«${bad}» не код участника: код — целое число из 4–6 цифр` });
+    return { plan, findings };
+  }
+  if (new Set(codes).size !== codes.length) {
+    findings.push({ sheet: POOL_SHEET, severity: "error", code: "pool.duplicate", message: "в списке есть повторяющиеся коды" });
+    return { plan, findings };
+  }
+  const sheet = snapshot.sheets[POOL_SHEET];
+  if (!sheet) {
+    plan.sheets.push({
+      name: POOL_SHEET,
+      mode: "create",
+      values: [[POOL.code], ...codes.map((c) => [c])],
+      columnWidths: [10],
+      styles: [{ range: "A1", bold: true, fill: HEADER_FILL }],
+    });
+    return { plan, findings };
+  }
+  const rows = sheet.values;
+  const headerCol = (rows[0] ?? []).findIndex((h) => headerKey(h) === headerKey(POOL.code));
+  const col = headerCol >= 0 ? headerCol : 0;
+  const start = headerCol >= 0 ? 1 : 0;
+  const filled = rows.slice(start).filter((r) => text(r[col]) !== "").length;
+  if (filled > 0) {
+    findings.push({
+      sheet: POOL_SHEET,
+      cell: cellAddress(start, col),
+      severity: "error",
+      code: "pool.not-empty",
+      message: `на листе «${POOL_SHEET}» уже есть коды (${filled}): новый список не записан. Чтобы заменить список, очистите столбец «${POOL.code}» и загрузите список снова`,
+    });
+    return { plan, findings };
+  }
+  plan.cellWrites = codes.map((value, i) => ({ sheet: POOL_SHEET, address: cellAddress(start + i, col), value }));
+  return { plan, findings };
+}
+
+/** Writes the codes into «Коды» when its code column is empty; otherwise refuses (status "blocked"). */
+export async function importCodes(backend: WorkbookBackend, codes: readonly number[]): Promise<OperationResult & { imported: number }> {
+  const snapshot = await backend.read([POOL_SHEET]);
+  const { plan, findings } = planImportCodes(snapshot, codes);
+  if (hasErrors(findings)) return { status: "blocked", findings, created: [], replaced: [], cellsWritten: 0, imported: 0 };
+  await backend.apply(plan);
+  return { status: "done", findings, created: plan.sheets.map((s) => s.name), replaced: [], cellsWritten: plan.cellWrites.length, imported: codes.length };
+}

@@ -1,0 +1,96 @@
+// «Настройки» from a form: the task pane's settings step. A pure planner that turns typed values
+// into cell writes in column B of the rows labelled «Код ОО», «Наименование ОО», «Год» and
+// «Символ «не приступал»» (B2..B5 in a workbook the add-in made), and the operation that runs it:
+// one read of «Настройки», one apply. Only the values that differ from the sheet are written.
+import { cellAddress, collapseSpaces, hasErrors, type Finding, type XLetter } from "../core";
+import type { CellValue, CellWrite, Snapshot, WorkbookBackend, WritePlan } from "./backend";
+import { SETTINGS, SETTINGS_SHEET, headerKey } from "./contract";
+import type { OperationResult } from "./operations";
+
+/** What the settings form edits. An absent field is left as it is on the sheet. */
+export interface SettingsValues {
+  school?: string;
+  schoolName?: string;
+  year?: string;
+  xLetter?: XLetter;
+}
+
+type Field = keyof SettingsValues;
+
+const LABELS: Record<Field, string> = {
+  school: SETTINGS.school,
+  schoolName: SETTINGS.schoolName,
+  year: SETTINGS.year,
+  xLetter: SETTINGS.xLetter,
+};
+const FIELDS = Object.keys(LABELS) as Field[];
+
+const text = (v: CellValue | undefined): string => (v === null || v === undefined ? "" : collapseSpaces(String(v)));
+
+/** The settings as typed on the sheet (raw text, not validated), to fill the form. Empty strings when absent. */
+export function readSettingsValues(snapshot: Snapshot): Required<Omit<SettingsValues, "xLetter">> & { xLetter: string } {
+  const rows = snapshot.sheets[SETTINGS_SHEET]?.values ?? [];
+  const value = (label: string) => text(rows.find((r) => headerKey(r[0]) === headerKey(label))?.[1]);
+  return { school: value(SETTINGS.school), schoolName: value(SETTINGS.schoolName), year: value(SETTINGS.year), xLetter: value(SETTINGS.xLetter) };
+}
+
+/** Problems with typed values, as findings on the cell each value goes to (Russian). */
+export function settingsProblems(values: SettingsValues): { field: Field; message: string }[] {
+  const out: { field: Field; message: string }[] = [];
+  const school = values.school?.trim();
+  if (school !== undefined && !/^\d{6}$/.test(school)) out.push({ field: "school", message: school ? `код ОО «${school}» должен состоять ровно из 6 цифр` : "укажите код ОО: 6 цифр, как в ФИС ОКО" });
+  const year = values.year?.trim();
+  if (year !== undefined && year !== "" && !/^20\d\d$/.test(year)) out.push({ field: "year", message: `год «${year}» должен быть четырёхзначным, например 2026` });
+  if (values.xLetter !== undefined && values.xLetter !== "X" && values.xLetter !== "Х") out.push({ field: "xLetter", message: "символ «не приступал» — латинская X или русская Х" });
+  return out;
+}
+
+/** The cell value a field is written as: codes and years as numbers (as typed into Excel), unless a leading zero would be lost. */
+function cellValue(field: Field, raw: string): CellValue {
+  const v = field === "schoolName" ? collapseSpaces(raw) : raw.trim();
+  if (v === "") return null;
+  if ((field === "school" || field === "year") && /^[1-9]\d*$/.test(v)) return Number(v);
+  return v;
+}
+
+export function planSettings(snapshot: Snapshot, values: SettingsValues): { plan: WritePlan; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const plan: WritePlan = { sheets: [], cellWrites: [] };
+  const sheet = snapshot.sheets[SETTINGS_SHEET];
+  if (!sheet) {
+    findings.push({ sheet: SETTINGS_SHEET, severity: "error", code: "sheet.missing", message: `нет листа «${SETTINGS_SHEET}»: сначала создайте листы книги` });
+    return { plan, findings };
+  }
+  const rows = sheet.values;
+  let nextFree = Math.max(rows.length, 1);
+  const writes: CellWrite[] = [];
+  const problems = settingsProblems(values);
+  for (const field of FIELDS) {
+    const raw = values[field];
+    if (raw === undefined) continue;
+    let row = rows.findIndex((r) => headerKey(r[0]) === headerKey(LABELS[field]));
+    const problem = problems.find((p) => p.field === field);
+    if (problem) {
+      findings.push({ sheet: SETTINGS_SHEET, cell: cellAddress(row >= 0 ? row : nextFree, 1), severity: "error", code: `settings.${field}`, message: problem.message });
+      continue;
+    }
+    const value = cellValue(field, raw);
+    if (row < 0) {
+      // The row was deleted by hand: add it at the end of the sheet, label and value.
+      row = nextFree++;
+      writes.push({ sheet: SETTINGS_SHEET, address: cellAddress(row, 0), value: LABELS[field] });
+    } else if (text(rows[row][1]) === text(value)) continue;
+    writes.push({ sheet: SETTINGS_SHEET, address: cellAddress(row, 1), value });
+  }
+  if (!hasErrors(findings)) plan.cellWrites = writes;
+  return { plan, findings };
+}
+
+/** Writes the settings form: one read of «Настройки», one apply (none when nothing changed). */
+export async function saveSettings(backend: WorkbookBackend, values: SettingsValues): Promise<OperationResult> {
+  const snapshot = await backend.read([SETTINGS_SHEET]);
+  const { plan, findings } = planSettings(snapshot, values);
+  if (hasErrors(findings)) return { status: "blocked", findings, created: [], replaced: [], cellsWritten: 0 };
+  if (plan.cellWrites.length > 0) await backend.apply(plan);
+  return { status: "done", findings, created: [], replaced: [], cellsWritten: plan.cellWrites.length };
+}
