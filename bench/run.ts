@@ -1,8 +1,10 @@
 // `npm run bench`: every benchmark, a table each, all figures in bench/results.json.
 //   node bench/dist/bench/run.js [--only=roundtrips,core,file,functions,pane] [--quick]
+// A full run also rewrites the figures block of docs/BENCHMARKS.md (see report.ts).
 import { writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { machine, table, type Row } from "./lib";
+import { updateDoc } from "./report";
 
 type Bench = { id: string; title: string; run: (log: (s: string) => void, quick: boolean) => Promise<Row[]> };
 
@@ -37,6 +39,8 @@ async function main(): Promise<void> {
   const out = path.join(root, "bench", "results.json");
   writeFileSync(out, JSON.stringify(results, null, 2) + "\n");
   console.log(`total ${(results.totalSeconds as number).toFixed(1)} s; written ${path.relative(process.cwd(), out)}`);
+  // A full run (every benchmark, not --quick) refreshes the figures in docs/BENCHMARKS.md.
+  if (!only && !quick && updateDoc(out)) console.log("docs/BENCHMARKS.md figures updated");
 }
 
 main().catch((e) => {
