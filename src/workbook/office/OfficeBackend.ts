@@ -36,7 +36,7 @@ export interface OfficeBackendOptions {
   maxRequestBytes?: number;
   /** Defaults to `Office.context.requirements.isSetSupported`. */
   isSetSupported?: IsSetSupported;
-  /** How many sheets `read(null)` walks in its single sync (default 64); more cost one more sync. */
+  /** How many sheets `read(null)` walks in its single sync (default 255); more cost one more sync. */
   maxSheets?: number;
 }
 
@@ -180,26 +180,31 @@ export interface Features {
   pageLayout: boolean;
 }
 
-function rectangular(values: CellValue[][]): (string | number | boolean)[][] {
-  let rows = values.length;
-  while (rows > 0 && values[rows - 1].every((v) => v === null || v === "")) rows--;
-  let cols = 0;
-  for (let r = 0; r < rows; r++) {
-    for (let c = values[r].length - 1; c >= cols; c--) {
-      const v = values[r][c];
-      if (v !== null && v !== "") {
-        cols = c + 1;
-        break;
-      }
+/** Consecutive rows with the same filled width (trailing empties dropped), as Excel input. */
+export function valueBands(values: CellValue[][]): { row: number; values: (string | number | boolean)[][] }[] {
+  const filled = (v: CellValue | undefined) => v !== null && v !== undefined && v !== "";
+  const widthOf = (row: CellValue[]) => {
+    let w = row.length;
+    while (w > 0 && !filled(row[w - 1])) w--;
+    return w;
+  };
+  const bands: { row: number; values: (string | number | boolean)[][] }[] = [];
+  let current: { row: number; width: number; values: (string | number | boolean)[][] } | null = null;
+  values.forEach((row, r) => {
+    const width = widthOf(row);
+    if (width === 0) {
+      current = null;
+      return;
     }
-  }
-  const out: (string | number | boolean)[][] = [];
-  for (let r = 0; r < rows; r++) {
-    const row: (string | number | boolean)[] = new Array<string | number | boolean>(cols);
-    for (let c = 0; c < cols; c++) row[c] = toExcelInput(values[r][c] ?? null);
-    out.push(row);
-  }
-  return out;
+    if (!current || current.width !== width || current.row + current.values.length !== r) {
+      current = { row: r, width, values: [] };
+      bands.push(current);
+    }
+    const out = new Array<string | number | boolean>(width);
+    for (let c = 0; c < width; c++) out[c] = toExcelInput(row[c] ?? null);
+    current.values.push(out);
+  });
+  return bands.map(({ row, values: v }) => ({ row, values: v }));
 }
 
 function formulaOp(sheet: string, block: FormulaBlock): Op {
@@ -411,8 +416,10 @@ function structureOps(plan: WritePlan, can: Features): Op[] {
 
 function contentOps(p: SheetPlan, can: Features): Op[] {
   const ops: Op[] = [];
-  const values = rectangular(p.values);
-  if (values.length > 0) ops.push(rectWrite(p.name, 0, 0, values, "values"));
+  // The sheet is new or was just cleared, so empty cells need no write: rows are grouped into bands
+  // of equal filled width and each band is written as one rectangle. A fresh score sheet of 10,000
+  // students sends its codes, not 10,000 rows of empty score cells.
+  for (const band of valueBands(p.values)) ops.push(rectWrite(p.name, band.row, 0, band.values, "values"));
   for (const block of p.formulas ?? []) ops.push(formulaOp(p.name, block));
   for (const st of p.styles ?? []) ops.push(...styleOps(p.name, st));
   if (p.columnWidths) ops.push(...widthOps(p.name, p.columnWidths));
@@ -531,7 +538,7 @@ export class OfficeBackend implements WorkbookBackend {
     this.formulaStyle = options.formulaStyle ?? "custom-functions";
     this.maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
     this.isSetSupported = options.isSetSupported ?? defaultIsSetSupported;
-    this.maxSheets = options.maxSheets ?? 64;
+    this.maxSheets = options.maxSheets ?? 255;
   }
 
   /**
