@@ -78,6 +78,11 @@ export interface FormulaBlock {
   formulas: string[][];
   /** Values the formulas evaluate to, written as cached results where the back end can. */
   results?: CellValue[][];
+  /**
+   * True when every row's formulas are the first row's moved down (relative rows shift, $-rows
+   * stay): a back end may write them as shared formulas.
+   */
+  fillDown?: boolean;
 }
 
 /** Exactly one rule: `list`, `listSource` or `whole` (a prompt alone is not a validation). */

@@ -164,9 +164,12 @@ function rowFormulas(layout: ScoreLayout, r: number, style: FormulaStyle): strin
   ];
 }
 
-/** True for a cell that is filled but is neither X nor a whole number 0..max. */
+/**
+ * True for a cell that is filled but is neither X nor a whole number 0..max. Nested IFs, because
+ * AND/OR evaluate every argument and INT("X") is an error in Excel and LibreOffice alike.
+ */
 export function badCellFormula(cell: string, max: number): string {
-  return `AND(${cell}<>"",NOT(OR(${cell}="X",${cell}="Х",AND(ISNUMBER(${cell}),${cell}>=0,${cell}<=${max},INT(${cell})=${cell}))))`;
+  return `IF(${cell}="",FALSE,IF(OR(${cell}="X",${cell}="Х"),FALSE,IF(ISNUMBER(${cell}),OR(${cell}<0,${cell}>${max},${cell}<>INT(${cell})),TRUE)))`;
 }
 
 function cachedResults(layout: ScoreLayout, variants: CellValue[], scores: CellValue[]): CellValue[] {
@@ -218,7 +221,7 @@ export function buildScoreSheet(name: string, layout: ScoreLayout, rows: ScoreSh
   }
   const width = layout.headers.length;
   const blocks: FormulaBlock[] =
-    rows.length > 0 ? [{ range: `${cellAddress(1, layout.totalCol)}:${cellAddress(last, layout.checkCol)}`, formulas, results: style === "standard" ? results : undefined }] : [];
+    rows.length > 0 ? [{ range: `${cellAddress(1, layout.totalCol)}:${cellAddress(last, layout.checkCol)}`, formulas, results: style === "standard" ? results : undefined, fillDown: true }] : [];
   return {
     name,
     values,

@@ -149,7 +149,7 @@ describe("score sheets, check and upload", () => {
     expect(JSON.stringify(sheet)).not.toMatch(/Иванов|Петрова/);
     const p = planScoreSheets(s, "standard").plan.sheets[0];
     expect(p.validations?.find((v) => v.range === "E2:E3")?.list).toEqual(["0", "1", "2", "X", "Х"]);
-    expect(p.highlights?.[0].formula).toMatch(/^=AND\(C2<>""/);
+    expect(p.highlights?.[0].formula).toMatch(/^=IF\(C2="",FALSE/);
   });
   test("a re-run keeps typed scores by code and keeps a row with scores whose code left the class", () => {
     const s = coded();

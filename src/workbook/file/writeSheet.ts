@@ -139,16 +139,27 @@ export function writeSheet(ws: ExcelJS.Worksheet, plan: Omit<SheetPlan, "mode">)
   );
 
   for (const block of plan.formulas ?? []) {
-    const { row, col } = parseRangeAddress(block.range);
+    const { row, col, rows } = parseRangeAddress(block.range);
+    const withResult = <T extends object>(value: T, i: number, j: number): T => {
+      const result = block.results?.[i]?.[j];
+      return result === undefined || result === null || result === "" ? value : { ...value, result };
+    };
+    // A filled-down block is written as shared formulas: the first row holds the formula, the
+    // other rows point at it. Same meaning in Excel and LibreOffice, a fraction of the XML.
+    const shared = block.fillDown === true && rows > 1;
     block.formulas.forEach((fr, i) =>
       fr.forEach((f, j) => {
-        const result = block.results?.[i]?.[j];
         const cell = ws.getCell(row + i + 1, col + j + 1);
+        if (shared && i > 0) {
+          cell.value = withResult({ sharedFormula: cellAddress(row, col + j) }, i, j) as unknown as ExcelJS.CellSharedFormulaValue;
+          return;
+        }
         const formula = bareFormula(f, block.range);
-        cell.value =
-          result === undefined || result === null || result === ""
-            ? ({ formula } as ExcelJS.CellFormulaValue)
-            : ({ formula, result } as ExcelJS.CellFormulaValue);
+        cell.value = withResult(
+          shared ? { formula, shareType: "shared", ref: `${cellAddress(row, col + j)}:${cellAddress(row + rows - 1, col + j)}` } : { formula },
+          i,
+          j,
+        ) as ExcelJS.CellFormulaValue;
       }),
     );
   }

@@ -147,3 +147,30 @@ describeLo("LibreOffice reads our files", () => {
     );
   });
 });
+
+describeLo("LibreOffice recalculates the score sheet's standard formulas", () => {
+  jest.setTimeout(180000);
+  test("Итого, Отметка and Проверка computed by LibreOffice from the planner's shared formulas, without cached results", async () => {
+    const { buildScoreSheet, scoreLayout } = await import("../../../src/workbook/scoreSheet");
+    const { findWork } = await import("../../../src/core");
+    const work = findWork("RU4-2026")!; // 12 items, max 24, scale 10/16/21
+    const full = work.items.map((i) => i.max);
+    const rows = [
+      { code: 40001, variants: [1], scores: full }, // 24 → 5
+      { code: 40002, variants: [2], scores: work.items.map(() => 1) }, // 12 → 3
+      { code: 40003, variants: ["отсутствовал"], scores: work.items.map(() => null) },
+      { code: 40004, variants: [1], scores: [9, ...full.slice(1)] }, // over max → ошибка
+      { code: 40005, variants: [null], scores: ["X", ...work.items.slice(1).map(() => 0)] }, // no variant
+    ];
+    const sheet = buildScoreSheet("4А Русский язык", scoreLayout(work), rows, "standard");
+    expect(sheet.formulas?.[0].fillDown).toBe(true);
+    const stripped = { ...sheet, mode: "create" as const, formulas: sheet.formulas!.map((b) => ({ ...b, results: undefined })) };
+    const b = FileBackend.empty();
+    await b.apply({ sheets: [stripped], cellWrites: [] });
+    const csv = await libreOfficeCsv(await b.toBytes());
+    const tail = csv.slice(1).map((r) => r.slice(14, 17));
+    expect(tail).toEqual([["24", "5", "OK"], ["12", "3", "OK"], ["", "", "OK"], ["31", "", "ошибка"], ["0", "", "нет варианта"]]);
+    // The planner's cached results say the same as LibreOffice.
+    expect(sheet.formulas![0].results!.map((r) => r.map((v) => (v === null ? "" : String(v))))).toEqual(tail);
+  });
+});
