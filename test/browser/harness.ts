@@ -90,7 +90,6 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Builds test/browser/fakeExcel.entry.ts into one browser script (webpack, no minification); returns its text. */
 export async function bundleFakeExcel(): Promise<string> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const webpack = require("webpack") as typeof import("webpack");
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "vpr-fake-"));
   const compiler = webpack({

@@ -1,5 +1,4 @@
 // The pane inside Excel: the guide on the open workbook through the Office.js back end.
-import { useState } from "react";
 import type { WorkbookBackend } from "../../workbook/backend";
 import type { PaneOperations } from "../operations";
 import { Header } from "./Header";
@@ -12,13 +11,11 @@ export interface ExcelAppProps {
 }
 
 export function ExcelApp({ backend, operations, openWorkbook }: ExcelAppProps) {
-  const [refreshKey, setRefreshKey] = useState(0);
-  const [busy, setBusy] = useState(false);
   return (
     <>
-      <Header onRefresh={() => setRefreshKey((k) => k + 1)} refreshDisabled={busy} />
+      <Header />
       <main>
-        <Pane mode="excel" backend={backend} operations={operations} openWorkbook={openWorkbook} refreshKey={refreshKey} onBusyChange={setBusy} />
+        <Pane mode="excel" backend={backend} operations={operations} openWorkbook={openWorkbook} />
       </main>
     </>
   );

@@ -1,7 +1,6 @@
-// The pane's title bar: the product name, the language switch and (in Excel) "Refresh".
-import type { ReactNode } from "react";
+// The pane's title bar: the product name and the language switch.
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowClockwise16Regular, Translate16Regular } from "@fluentui/react-icons";
+import { Translate16Regular } from "@fluentui/react-icons";
 import { useI18n } from "../i18n";
 
 const useStyles = makeStyles({
@@ -17,25 +16,13 @@ const useStyles = makeStyles({
   buttons: { display: "flex", columnGap: tokens.spacingHorizontalXS },
 });
 
-export interface HeaderProps {
-  onRefresh?: () => void;
-  refreshDisabled?: boolean;
-  children?: ReactNode;
-}
-
-export function Header({ onRefresh, refreshDisabled, children }: HeaderProps) {
+export function Header() {
   const { strings: s, language, setLanguage } = useI18n();
   const styles = useStyles();
   return (
     <header className={styles.root}>
       <h1 className={styles.title}>{s.appTitle}</h1>
       <div className={styles.buttons}>
-        {children}
-        {onRefresh && (
-          <Button size="small" appearance="subtle" icon={<ArrowClockwise16Regular />} onClick={onRefresh} disabled={refreshDisabled} title={s.refreshLabel}>
-            {s.refresh}
-          </Button>
-        )}
         <Button
           size="small"
           appearance="subtle"

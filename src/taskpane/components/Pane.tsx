@@ -3,7 +3,7 @@
 // the confirmation before replacing the add-in's own sheets, and every result or error in words.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
-import { Edit16Regular } from "@fluentui/react-icons";
+import { ArrowClockwise16Regular, Edit16Regular } from "@fluentui/react-icons";
 import { CATALOGUE, type Finding } from "../../core";
 import type { WorkbookBackend } from "../../workbook/backend";
 import type { BuiltFile, OperationResult } from "../../workbook/operations";
@@ -27,8 +27,9 @@ import { UploadFiles } from "./UploadFiles";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column" },
   steps: { listStyleType: "none", margin: 0, padding: 0 },
+  headingRow: { display: "flex", alignItems: "center", justifyContent: "space-between", marginTop: tokens.spacingVerticalM, minHeight: "24px" },
   heading: {
-    margin: `${tokens.spacingVerticalM} 0 0`,
+    margin: 0,
     fontSize: tokens.fontSizeBase200,
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground3,
@@ -50,8 +51,6 @@ export interface PaneProps {
   onChanged?: () => void;
   /** Lets the parent show the busy bar's state (e.g. disable "Save" while writing). */
   onBusyChange?: (busy: boolean) => void;
-  /** Incremented by the parent to ask for a fresh read (the "Refresh" button). */
-  refreshKey?: number;
 }
 
 type Message = { intent: "success" | "error" | "warning" | "info"; text: string };
@@ -60,7 +59,7 @@ type BusyKind = keyof Strings["busy"];
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBusyChange, refreshKey = 0 }: PaneProps) {
+export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBusyChange }: PaneProps) {
   const s = useStrings();
   const styles = useStyles();
   const [status, setStatus] = useState<WorkbookStatus | null>(null);
@@ -148,8 +147,7 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
 
   useEffect(() => {
     void refresh();
-    // refreshKey: the parent's "Refresh" button.
-  }, [refresh, refreshKey]);
+  }, [refresh]);
 
   /** Common reporting of an operation's result; true when it was applied. */
   const report = (step: StepId, result: OperationResult, done: string): boolean => {
@@ -258,7 +256,14 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
       )}
       {st && states && (
         <>
-          <h2 className={styles.heading}>{s.stepsHeading}</h2>
+          <div className={styles.headingRow}>
+            <h2 className={styles.heading}>{s.stepsHeading}</h2>
+            {mode === "excel" && (
+              <Button size="small" appearance="subtle" icon={<ArrowClockwise16Regular />} onClick={() => void refresh()} disabled={isBusy} title={s.refreshLabel}>
+                {s.refresh}
+              </Button>
+            )}
+          </div>
           <ol className={styles.steps}>
             <StepItem
               index={1}
@@ -268,9 +273,9 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
               explain={s.steps.sheets.explain}
               count={s.steps.sheets.count(st.sheets.present, st.sheets.total)}
               action={states.sheets === "done" ? undefined : action("sheets", s.steps.sheets.button, createSheets)}
+              results={findingsFor("sheets")}
             >
               {states.sheets !== "done" && <CriteriaPicker works={CATALOGUE} selected={works} onChange={setWorks} />}
-              {findingsFor("sheets")}
             </StepItem>
             <StepItem
               index={2}
@@ -279,6 +284,7 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
               title={s.steps.settings.title}
               explain={s.steps.settings.explain}
               count={st.settings.exists ? s.steps.settings.count(st.settings.ok ? st.settings.values.school : "") : undefined}
+              results={findingsFor("settings")}
             >
               {st.settings.exists && (states.settings !== "done" || editSettings) && (
                 <SettingsForm key={JSON.stringify(st.settings.values)} initial={st.settings.values} disabled={isBusy} onSave={saveSettings} />
@@ -288,7 +294,6 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
                   {s.steps.settings.edit}
                 </Button>
               )}
-              {findingsFor("settings")}
             </StepItem>
             <StepItem
               index={3}
@@ -309,11 +314,11 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
               explain={s.steps.codes.explain}
               count={`${s.steps.codes.count(st.codes.assigned, st.codes.total)}${st.codes.pool > 0 ? `. ${s.steps.codes.pool(st.codes.pool)}` : ""}`}
               action={action("codes", s.steps.codes.button, makeCodes)}
+              results={findingsFor("codes")}
             >
               {st.codes.pool === 0 && states.codes !== "done" && (
                 <CodesImport disabled={isBusy} onImport={importCodes} readXlsx={operations.codeListFromXlsx} onError={(m) => setMessage({ intent: "error", text: s.failed(m) })} />
               )}
-              {findingsFor("codes")}
             </StepItem>
             <StepItem
               index={5}
@@ -323,9 +328,8 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
               explain={s.steps.scoreSheets.explain}
               count={s.steps.scoreSheets.count(st.scoreSheets.made, st.scoreSheets.expected)}
               action={action("scoreSheets", s.steps.scoreSheets.button, makeScoreSheets)}
-            >
-              {findingsFor("scoreSheets")}
-            </StepItem>
+              results={findingsFor("scoreSheets")}
+            />
             <StepItem
               index={6}
               id="check"
@@ -334,9 +338,9 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
               explain={s.steps.check.explain}
               count={s.steps.check.count(st.scores.filled, st.scores.rows, st.problems.errors, st.problems.warnings)}
               action={action("check", s.steps.check.button, check)}
+              results={findingsFor("check")}
             >
               {mode === "web" && states.check !== "done" && states.check !== "waiting" && <p className={styles.hint}>{s.webEditHint}</p>}
-              {findingsFor("check")}
             </StepItem>
             <StepItem
               index={7}
@@ -346,17 +350,21 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
               explain={s.steps.upload.explain}
               count={st.upload.files > 0 ? s.steps.upload.count(st.upload.files) : undefined}
               action={action("upload", s.steps.upload.button, buildUploads)}
+              results={
+                <>
+                  {findingsFor("upload")}
+                  {uploads && (
+                    <UploadFiles
+                      files={uploads}
+                      onDownload={(f) => downloadBytes(f.fileName, f.bytes, XLSX_MIME)}
+                      onDownloadAll={() => void downloadFiles(uploads.map((f) => ({ name: f.fileName, bytes: f.bytes })), s.uploadZip(st.settings.values.school))}
+                      onOpen={mode === "excel" && openWorkbook ? openFile : undefined}
+                    />
+                  )}
+                </>
+              }
             >
               <BlankFormInput disabled={isBusy} onChange={setBlankForms} />
-              {findingsFor("upload")}
-              {uploads && (
-                <UploadFiles
-                  files={uploads}
-                  onDownload={(f) => downloadBytes(f.fileName, f.bytes, XLSX_MIME)}
-                  onDownloadAll={() => void downloadFiles(uploads.map((f) => ({ name: f.fileName, bytes: f.bytes })), s.uploadZip(st.settings.values.school))}
-                  onOpen={mode === "excel" && openWorkbook ? openFile : undefined}
-                />
-              )}
             </StepItem>
           </ol>
         </>

@@ -57,10 +57,13 @@ export interface StepItemProps {
   explain: string;
   count?: string;
   action?: StepAction;
+  /** Controls of the step (forms, pickers), shown before its button. */
   children?: ReactNode;
+  /** What the step's last run produced (problems, files), shown after its button. */
+  results?: ReactNode;
 }
 
-export function StepItem({ index, id, state, title, explain, count, action, children }: StepItemProps) {
+export function StepItem({ index, id, state, title, explain, count, action, children, results }: StepItemProps) {
   const s = useStrings();
   const styles = useStyles();
   const titleId = `step-${id}-title`;
@@ -100,6 +103,7 @@ export function StepItem({ index, id, state, title, explain, count, action, chil
             </Button>
           </div>
         )}
+        {results}
       </div>
     </li>
   );

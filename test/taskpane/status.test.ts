@@ -1,0 +1,67 @@
+import { seededRandom } from "../../src/core";
+import { makeCodes, makeScoreSheets } from "../../src/workbook/operations";
+import { sampleSchool, sampleScoreWrites, sampleWorkbookPlan } from "../../src/workbook/sample";
+import { stepStates, workbookStatus } from "../../src/taskpane/status";
+import { MemoryBackend } from "./memoryBackend";
+
+const school = sampleSchool();
+
+describe("workbookStatus", () => {
+  test("an empty workbook: only the first step can be done", () => {
+    const status = workbookStatus({ sheetNames: ["Лист1"], sheets: { Лист1: { values: [] } } });
+    expect(status.sheets).toEqual({ present: 0, total: 5, missing: ["Настройки", "Ученики", "Коды", "План", "Критерии"] });
+    expect(status.problems.findings).toEqual([]);
+    expect(stepStates(status)).toEqual({ sheets: "todo", settings: "waiting", roster: "waiting", codes: "waiting", scoreSheets: "waiting", check: "waiting", upload: "waiting" });
+  });
+
+  test("the sample school through the season", async () => {
+    const book = new MemoryBackend(sampleWorkbookPlan(school));
+    let status = workbookStatus(await book.read(null));
+    expect(status.sheets.present).toBe(5);
+    expect(status.settings).toMatchObject({ exists: true, ok: true, values: { school: "780999", year: "2026", xLetter: "X" } });
+    expect(status.roster).toMatchObject({ students: 117, classes: 5, planRows: 10 });
+    expect(status.codes).toEqual({ assigned: 0, total: 117, pool: 0 });
+    expect(status.scoreSheets).toEqual({ made: 0, expected: 10 });
+    expect(stepStates(status)).toEqual({ sheets: "done", settings: "done", roster: "done", codes: "todo", scoreSheets: "waiting", check: "waiting", upload: "waiting" });
+
+    await makeCodes(book, { random: seededRandom(1) });
+    status = workbookStatus(await book.read(null));
+    expect(status.codes).toEqual({ assigned: 117, total: 117, pool: 0 });
+    expect(stepStates(status).scoreSheets).toBe("todo");
+
+    await makeScoreSheets(book);
+    status = workbookStatus(await book.read(null));
+    expect(status.scoreSheets).toEqual({ made: 10, expected: 10 });
+    // Blank rows are not counted as problems: they are what is left to type.
+    expect(status.scores).toEqual({ rows: 237, filled: 0 });
+    expect(status.problems.errors).toBe(0);
+    expect(stepStates(status)).toMatchObject({ scoreSheets: "done", check: "todo", upload: "waiting" });
+
+    const writes = sampleScoreWrites(await book.read(null), seededRandom(3));
+    await book.apply({ sheets: [], cellWrites: writes });
+    status = workbookStatus(await book.read(null));
+    expect(status.scores).toEqual({ rows: 237, filled: 237 });
+    expect(status.upload).toEqual({ ready: true, files: 8 });
+    expect(stepStates(status)).toMatchObject({ check: "done", upload: "todo" });
+
+    // A score over the maximum: a problem on the check step, no upload.
+    const first = writes.find((w) => w.sheet === "4А Математика" && w.address.startsWith("D") && typeof w.value === "number")!;
+    book.setCell(first.sheet, first.address, 9);
+    status = workbookStatus(await book.read(null));
+    expect(status.problems.errors).toBe(1);
+    expect(status.problems.findings[0]).toMatchObject({ sheet: "4А Математика", cell: first.address, code: "score.over-max" });
+    expect(stepStates(status)).toMatchObject({ check: "problem", upload: "waiting" });
+  });
+
+  test("settings: a wrong school code is a problem, an empty one is the next step", async () => {
+    const book = new MemoryBackend(sampleWorkbookPlan(school));
+    book.setCell("Настройки", "B2", "12345");
+    let status = workbookStatus(await book.read(null));
+    expect(status.settings.ok).toBe(false);
+    expect(stepStates(status).settings).toBe("problem");
+    book.setCell("Настройки", "B2", null);
+    status = workbookStatus(await book.read(null));
+    expect(stepStates(status).settings).toBe("todo");
+    expect(status.upload.ready).toBe(false);
+  });
+});
