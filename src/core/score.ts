@@ -32,21 +32,23 @@ export function isAbsentText(v: unknown): boolean {
   return typeof v === "string" && v.trim().toLowerCase().replace(/\s+/g, " ") === ABSENT;
 }
 
+// Shared results: parseScore runs for every score cell, so the common outcomes allocate nothing.
+const EMPTY: ScoreCell = Object.freeze({ kind: "empty" });
+const X: ScoreCell = Object.freeze({ kind: "x" });
+const ABSENT_CELL: ScoreCell = Object.freeze({ kind: "absent" });
+
 export function parseScore(v: unknown): ScoreCell {
-  if (v === null || v === undefined) return { kind: "empty" };
+  if (v === null || v === undefined) return EMPTY;
+  if (typeof v === "number") return fromNumber(v);
   if (typeof v === "boolean") return { kind: "invalid", code: "score.bool", message: `значение ${v ? "ИСТИНА" : "ЛОЖЬ"} не является баллом` };
-  if (typeof v === "number") return fromNumber(v, String(v).replace(".", ","));
   if (typeof v !== "string") return { kind: "invalid", code: "score.text", message: `значение «${shownValue(v)}» не является баллом` };
-  const s = v.replace(/\u00a0/g, " ").trim();
-  if (s === "") return { kind: "empty" };
-  if (X_SPELLINGS.includes(s)) return { kind: "x" };
-  if (isAbsentText(s)) return { kind: "absent" };
-  if (X_LOOKALIKES.test(s.normalize("NFD"))) {
-    return { kind: "invalid", code: "score.lookalike-x", message: `«${s}» похоже на X, но это другой символ: поставьте латинскую X или кириллическую Х` };
-  }
+  // Cheapest tests first: digits and X are nearly every string an expert types.
+  const s = v.indexOf("\u00a0") >= 0 ? v.replace(/\u00a0/g, " ").trim() : v.trim();
+  if (s === "") return EMPTY;
+  if (s.length === 1 && X_SPELLINGS.includes(s)) return X;
   if (/^\d+$/.test(s)) {
     const r = fromNumber(Number(s), s);
-    return r.kind === "score" ? { ...r, note: `число «${s}» записано как текст` } : r;
+    return r.kind === "score" ? { kind: "score", value: r.value, note: `число «${s}» записано как текст` } : r;
   }
   const m = /^(-?\d+)[.,](\d+)$/.exec(s);
   if (m) {
@@ -54,12 +56,18 @@ export function parseScore(v: unknown): ScoreCell {
     return fromNumber(Number(`${m[1]}.${m[2]}`), s);
   }
   if (/^-\d+$/.test(s)) return fromNumber(Number(s), s);
+  if (isAbsentText(s)) return ABSENT_CELL;
+  if (X_LOOKALIKES.test(s.normalize("NFD"))) {
+    return { kind: "invalid", code: "score.lookalike-x", message: `«${s}» похоже на X, но это другой символ: поставьте латинскую X или кириллическую Х` };
+  }
   return { kind: "invalid", code: "score.text", message: `текст «${s}» не является баллом` };
 }
 
-function fromNumber(n: number, shown: string): ScoreCell {
+/** `typed` is the text as typed; for a number cell it is made (with a decimal comma) only for a message. */
+function fromNumber(n: number, typed?: string): ScoreCell {
+  if (Number.isInteger(n) && n >= 0) return { kind: "score", value: n };
+  const shown = typed ?? String(n).replace(".", ",");
   if (!Number.isFinite(n)) return { kind: "invalid", code: "score.text", message: `значение «${shown}» не является баллом` };
   if (n < 0) return { kind: "invalid", code: "score.negative", message: `отрицательный балл ${shown}` };
-  if (!Number.isInteger(n)) return { kind: "invalid", code: "score.fraction", message: `дробный балл ${shown}: баллы ставятся только целыми числами` };
-  return { kind: "score", value: n };
+  return { kind: "invalid", code: "score.fraction", message: `дробный балл ${shown}: баллы ставятся только целыми числами` };
 }

@@ -37,77 +37,114 @@ export function allowedScoresText(max: number): string {
   return `целое число от 0 до ${max} или X`;
 }
 
-export function checkRow(work: WorkDefinition, row: RowInput): RowCheck {
-  const issues: RowIssue[] = [];
-  const parts = partsOf(work);
-  const allowedVariants = variantsOf(work);
-  const absentParts = new Set<1 | 2>();
-  const missingVariant = new Set<1 | 2>();
+/** What checkRow needs of a work, computed once per work (checkRow runs for every row). */
+interface WorkShape {
+  parts: (1 | 2)[];
+  variants: readonly number[];
+  variantsText: string;
+  maxima: number[];
+  itemParts: (1 | 2)[];
+}
+const shapes = new WeakMap<WorkDefinition, WorkShape>();
+function shapeOf(work: WorkDefinition): WorkShape {
+  let shape = shapes.get(work);
+  if (!shape) {
+    const variants = variantsOf(work);
+    shape = { parts: partsOf(work), variants, variantsText: variants.join(" или "), maxima: work.items.map((i) => i.max), itemParts: work.items.map((i) => i.part) };
+    shapes.set(work, shape);
+  }
+  return shape;
+}
 
-  parts.forEach((part, i) => {
+const shown = (v: unknown): string => {
+  try {
+    return String(v);
+  } catch {
+    return Object.prototype.toString.call(v);
+  }
+};
+
+export function checkRow(work: WorkDefinition, row: RowInput): RowCheck {
+  const { parts, variants: allowedVariants, variantsText, maxima, itemParts } = shapeOf(work);
+  const issues: RowIssue[] = [];
+  // Bit masks over parts (1 → bit 1, 2 → bit 2): no Set per row.
+  let absentMask = 0;
+  let missingMask = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
     const v = row.variants[i];
     if (isAbsentText(v)) {
-      absentParts.add(part);
-      return;
+      absentMask |= part;
+      continue;
     }
     if (isBlank(v)) {
-      missingVariant.add(part);
-      return;
+      missingMask |= part;
+      continue;
     }
     const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : NaN;
     if (!allowedVariants.includes(n)) {
-      issues.push({
-        severity: "error",
-        code: "variant.invalid",
-        field: { kind: "variant", part },
-        message: `вариант «${String(v)}» недопустим: укажите ${allowedVariants.join(" или ")} либо «отсутствовал»`,
-      });
+      issues.push({ severity: "error", code: "variant.invalid", field: { kind: "variant", part }, message: `вариант «${shown(v)}» недопустим: укажите ${variantsText} либо «отсутствовал»` });
     }
-  });
+  }
 
   let total = 0;
   let typed = 0;
   let complete = true;
-  work.items.forEach((item, index) => {
+  let empties: number[] | null = null;
+  const count = maxima.length;
+  for (let index = 0; index < count; index++) {
     const raw = row.scores[index];
-    const cell = parseScore(raw);
-    const field: RowField = { kind: "item", index };
-    const where = `задание ${item.label}`;
-    if (cell.kind !== "empty") typed++;
-    if (absentParts.has(item.part)) {
-      if (cell.kind !== "empty") {
-        issues.push({ severity: "error", code: "absent.has-score", field, message: `${where}: у отсутствовавшего участника не должно быть баллов, а стоит «${String(raw)}»` });
+    const max = maxima[index];
+    const absent = (absentMask & itemParts[index]) !== 0;
+    // Fast path: a whole number within range, the overwhelming majority of cells.
+    if (!absent) {
+      if (typeof raw === "number" && raw >= 0 && raw <= max && Number.isInteger(raw)) {
+        total += raw;
+        typed++;
+        continue;
       }
-      return;
+      if (raw === "X" || raw === "Х" || raw === "x" || raw === "х") {
+        typed++;
+        continue;
+      }
     }
+    const cell = parseScore(raw);
+    if (cell.kind !== "empty") typed++;
+    if (absent) {
+      if (cell.kind !== "empty") {
+        issues.push({ severity: "error", code: "absent.has-score", field: { kind: "item", index }, message: `задание ${work.items[index].label}: у отсутствовавшего участника не должно быть баллов, а стоит «${shown(raw)}»` });
+      }
+      continue;
+    }
+    const where = `задание ${work.items[index].label}`;
     switch (cell.kind) {
       case "empty":
         complete = false;
-        return;
+        (empties ??= []).push(index);
+        continue;
       case "x":
-        return;
+        continue;
       case "absent":
         complete = false;
-        issues.push({ severity: "error", code: "score.absent-in-item", field, message: `${where}: «отсутствовал» пишется в ячейку варианта, а в ячейки заданий — ${allowedScoresText(item.max)}` });
-        return;
+        issues.push({ severity: "error", code: "score.absent-in-item", field: { kind: "item", index }, message: `${where}: «отсутствовал» пишется в ячейку варианта, а в ячейки заданий — ${allowedScoresText(max)}` });
+        continue;
       case "invalid":
         complete = false;
-        issues.push({ severity: "error", code: cell.code, field, message: `${where}: ${cell.message}; допустимо ${allowedScoresText(item.max)}` });
-        return;
+        issues.push({ severity: "error", code: cell.code, field: { kind: "item", index }, message: `${where}: ${cell.message}; допустимо ${allowedScoresText(max)}` });
+        continue;
       case "score":
-        if (cell.value > item.max) {
+        if (cell.value > max) {
           complete = false;
-          issues.push({ severity: "error", code: "score.over-max", field, message: `${where}: балл ${cell.value} больше максимума ${item.max}; допустимо ${allowedScoresText(item.max)}` });
-          return;
+          issues.push({ severity: "error", code: "score.over-max", field: { kind: "item", index }, message: `${where}: балл ${cell.value} больше максимума ${max}; допустимо ${allowedScoresText(max)}` });
+          continue;
         }
         total += cell.value;
-        if (cell.note) issues.push({ severity: "warning", code: "score.lenient", field, message: `${where}: ${cell.note}` });
+        if (cell.note) issues.push({ severity: "warning", code: "score.lenient", field: { kind: "item", index }, message: `${where}: ${cell.note}` });
     }
-  });
+  }
 
-  const allAbsent = absentParts.size === parts.length;
-  const nothingTyped = typed === 0 && missingVariant.size === parts.length;
-  if (nothingTyped) {
+  const allPartsMask = parts.length === 2 ? 3 : 1;
+  if (typed === 0 && missingMask === allPartsMask) {
     return {
       status: "blank",
       total: null,
@@ -115,19 +152,19 @@ export function checkRow(work: WorkDefinition, row: RowInput): RowCheck {
       issues: [{ severity: "error", code: "row.blank", field: { kind: "variant", part: 1 }, message: "строка не заполнена: укажите вариант и баллы или «отсутствовал»" }],
     };
   }
-  for (const part of missingVariant) {
-    issues.push({ severity: "error", code: "variant.missing", field: { kind: "variant", part }, message: `не указан вариант${parts.length > 1 ? ` части ${part}` : ""}: укажите ${allowedVariants.join(" или ")} либо «отсутствовал»` });
+  for (const part of parts) {
+    if (missingMask & part) {
+      issues.push({ severity: "error", code: "variant.missing", field: { kind: "variant", part }, message: `не указан вариант${parts.length > 1 ? ` части ${part}` : ""}: укажите ${variantsText} либо «отсутствовал»` });
+    }
   }
   // Every attempted item needs a score or X; an empty cell is a score nobody entered.
-  work.items.forEach((item, index) => {
-    if (!absentParts.has(item.part) && parseScore(row.scores[index]).kind === "empty") {
-      issues.push({ severity: "error", code: "score.empty", field: { kind: "item", index }, message: `задание ${item.label}: балл не проставлен; поставьте ${allowedScoresText(item.max)}` });
-    }
-  });
+  for (const index of empties ?? []) {
+    issues.push({ severity: "error", code: "score.empty", field: { kind: "item", index }, message: `задание ${work.items[index].label}: балл не проставлен; поставьте ${allowedScoresText(maxima[index])}` });
+  }
 
-  if (allAbsent) return { status: "absent", total: null, mark: null, issues };
-  const valid = complete && missingVariant.size === 0 && !issues.some((i) => i.severity === "error");
-  const status = absentParts.size > 0 ? "partly-absent" : "present";
+  if (absentMask === allPartsMask) return { status: "absent", total: null, mark: null, issues };
+  const valid = complete && missingMask === 0 && !issues.some((i) => i.severity === "error");
+  const status = absentMask !== 0 ? "partly-absent" : "present";
   return {
     status,
     total,
