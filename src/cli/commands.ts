@@ -3,12 +3,13 @@
 // the workbook back only when the operation was done (exit 1 and nothing written otherwise).
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { CATALOGUE, cryptoRandom, findWork, hasErrors, sameSheetName, seededRandom, type Random } from "../core";
+import { CATALOGUE, cryptoRandom, describeFinding, findWork, hasErrors, sameSheetName, seededRandom, type Random } from "../core";
 import { CRITERIA_SHEET } from "../workbook/contract";
 import { FileBackend } from "../workbook/file/FileBackend";
 import { addWorks, buildUploads, check, createInputSheets, makeCodes, makeScoreSheets, readAll, removeNames, type OperationOptions, type OperationResult } from "../workbook/operations";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, openWorkbook, printFindings, resolvePath, saveWorkbook, table, type Ctx } from "./io";
-import { planPoolImport, readCodesFile } from "./pool";
+import { planImportCodes } from "../workbook/importCodes";
+import { readCodesFile } from "./pool";
 import { writeFileAtomic } from "../workbook/file/node";
 
 export type Values = Record<string, string | boolean | string[] | undefined>;
@@ -115,10 +116,11 @@ export async function cmdCodes(ctx: Ctx, values: Values, positionals: string[]):
   if (codesFile !== undefined) {
     const { codes, duplicates } = await readCodesFile(ctx, codesFile);
     if (duplicates > 0) ctx.io.err(ctx.t.codesDuplicates(duplicates));
-    const decision = planPoolImport(await readAll(backend), codes);
-    if (decision.kind === "not-empty") throw new CliError(EXIT_PROBLEMS, ctx.t.poolNotEmpty(decision.existing));
-    if (decision.kind === "foreign") throw new CliError(EXIT_PROBLEMS, ctx.t.poolForeign);
-    if (decision.kind === "same") ctx.io.out(ctx.t.poolSame);
+    // The same planner as the task pane's import: «Коды» is written only while it holds no code.
+    const decision = planImportCodes(await readAll(backend), codes);
+    const refusal = decision.findings.find((f) => f.severity === "error");
+    if (refusal) throw new CliError(EXIT_PROBLEMS, `${describeFinding(refusal)}. ${ctx.t.nothingWritten}`);
+    if (decision.same) ctx.io.out(ctx.t.poolSame);
     else {
       await backend.apply(decision.plan); // in memory only: saved together with the codes, or not at all
       imported = codes.length;

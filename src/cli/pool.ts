@@ -1,12 +1,10 @@
-// `vpr codes --codes FILE`: codes from FIS OKO imported into the sheet «Коды» — the coordinator's
-// input sheet, so it is written only when it is absent or holds no code; otherwise the CLI refuses.
+// `vpr codes --codes FILE`: reading the code list from a file. Writing it into «Коды» is the
+// workbook's planImportCodes, shared with the task pane.
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { cellAddress, type Finding } from "../core";
-import type { CellValue, CellWrite, Snapshot, WritePlan } from "../workbook/backend";
-import { POOL, POOL_SHEET, headerKey } from "../workbook/contract";
-import { readPool } from "../workbook/inputs";
-import { existingName } from "../workbook/ownership";
+import { cellAddress } from "../core";
+import type { CellValue } from "../workbook/backend";
+import { POOL, headerKey } from "../workbook/contract";
 import { CliError, EXIT_UNUSABLE, openWorkbook, resolvePath, type Ctx } from "./io";
 
 const CODE = /^\d{4,6}$/;
@@ -51,31 +49,4 @@ export async function readCodesFile(ctx: Ctx, file: string): Promise<{ codes: nu
   if (codes.length === 0) throw new CliError(EXIT_UNUSABLE, ctx.t.codesFileEmpty(file));
   const unique = [...new Set(codes)];
   return { codes: unique, duplicates: codes.length - unique.length };
-}
-
-export type PoolImport = { kind: "write"; plan: WritePlan } | { kind: "same" } | { kind: "not-empty"; existing: number } | { kind: "foreign" };
-
-/** Decide how the codes go onto «Коды»: a new sheet, cell writes into an empty column, or a refusal. */
-export function planPoolImport(snapshot: Snapshot, codes: number[]): PoolImport {
-  const name = existingName(snapshot, POOL_SHEET);
-  if (!name) {
-    return {
-      kind: "write",
-      plan: { sheets: [{ name: POOL_SHEET, mode: "create", values: [[POOL.code], ...codes.map((c) => [c])], columnWidths: [10], freezeRows: 1 }], cellWrites: [] },
-    };
-  }
-  const values = snapshot.sheets[name]?.values ?? [];
-  const existing = readPool(snapshot, [] as Finding[]);
-  if (existing.length > 0) {
-    const same = existing.length === codes.length && new Set([...existing, ...codes]).size === codes.length;
-    return same ? { kind: "same" } : { kind: "not-empty", existing: existing.length };
-  }
-  const empty = values.every((r) => r.every((v) => v === null || (typeof v === "string" && v.trim() === "")));
-  const headerCol = (values[0] ?? []).findIndex((h) => headerKey(h) === headerKey(POOL.code));
-  if (!empty && headerCol < 0) return { kind: "foreign" };
-  const col = Math.max(0, headerCol);
-  if (values.slice(1).some((r) => r[col] !== null && r[col] !== undefined && String(r[col]).trim() !== "")) return { kind: "foreign" };
-  const cellWrites: CellWrite[] = codes.map((value, i) => ({ sheet: name, address: cellAddress(i + 1, col), value }));
-  if (empty) cellWrites.unshift({ sheet: name, address: "A1", value: POOL.code });
-  return { kind: "write", plan: { sheets: [], cellWrites } };
 }

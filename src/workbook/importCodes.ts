@@ -36,21 +36,26 @@ export function parseCodeList(input: string): { codes: number[]; findings: Findi
   return { codes, findings };
 }
 
-export function planImportCodes(snapshot: Snapshot, codes: readonly number[]): { plan: WritePlan; findings: Finding[] } {
+/**
+ * Plans writing a code list into «Коды». `same` is true when the sheet already holds exactly these
+ * codes (nothing to write, not a problem: importing twice is harmless).
+ */
+export function planImportCodes(snapshot: Snapshot, codes: readonly number[]): { plan: WritePlan; findings: Finding[]; same: boolean } {
   const findings: Finding[] = [];
   const plan: WritePlan = { sheets: [], cellWrites: [] };
+  const result = (same = false) => ({ plan, findings, same });
   if (codes.length === 0) {
     findings.push({ sheet: POOL_SHEET, severity: "error", code: "pool.empty", message: "в списке нет ни одного кода" });
-    return { plan, findings };
+    return result();
   }
   const bad = codes.find((c) => !Number.isInteger(c) || c < 1000 || c > 999999);
   if (bad !== undefined) {
     findings.push({ sheet: POOL_SHEET, severity: "error", code: "pool.invalid", message: `«${bad}» не код участника: код — целое число из 4–6 цифр` });
-    return { plan, findings };
+    return result();
   }
   if (new Set(codes).size !== codes.length) {
     findings.push({ sheet: POOL_SHEET, severity: "error", code: "pool.duplicate", message: "в списке есть повторяющиеся коды" });
-    return { plan, findings };
+    return result();
   }
   const sheet = snapshot.sheets[POOL_SHEET];
   if (!sheet) {
@@ -61,13 +66,15 @@ export function planImportCodes(snapshot: Snapshot, codes: readonly number[]): {
       columnWidths: [10],
       styles: [{ range: "A1", bold: true, fill: HEADER_FILL }],
     });
-    return { plan, findings };
+    return result();
   }
   const rows = sheet.values;
   const headerCol = (rows[0] ?? []).findIndex((h) => headerKey(h) === headerKey(POOL.code));
   const col = headerCol >= 0 ? headerCol : 0;
   const start = headerCol >= 0 ? 1 : 0;
-  const filled = rows.slice(start).filter((r) => text(r[col]) !== "").length;
+  const present = rows.slice(start).map((r) => text(r[col])).filter((t) => t !== "");
+  const filled = present.length;
+  if (filled === codes.length && new Set([...present, ...codes.map(String)]).size === codes.length) return result(true);
   if (filled > 0) {
     findings.push({
       sheet: POOL_SHEET,
@@ -76,10 +83,10 @@ export function planImportCodes(snapshot: Snapshot, codes: readonly number[]): {
       code: "pool.not-empty",
       message: `на листе «${POOL_SHEET}» уже есть коды (${filled}): новый список не записан. Чтобы заменить список, очистите столбец «${POOL.code}» и загрузите список снова`,
     });
-    return { plan, findings };
+    return result();
   }
   plan.cellWrites = codes.map((value, i) => ({ sheet: POOL_SHEET, address: cellAddress(start + i, col), value }));
-  return { plan, findings };
+  return result();
 }
 
 /** Writes the codes into «Коды» when its code column is empty; otherwise refuses (status "blocked"). */

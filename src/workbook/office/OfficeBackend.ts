@@ -561,7 +561,7 @@ export class OfficeBackend implements WorkbookBackend {
       if (sheets === null) {
         let ws = collection.getFirst();
         for (let i = 0; i < this.maxSheets; i++) {
-          const sheet = ws.load("name,isNullObject");
+          const sheet = ws.load("name");
           walked.push({ name: () => (sheet.isNullObject ? "" : sheet.name), range: sheet.getUsedRangeOrNullObject(true).load(props) });
           ws = ws.getNextOrNullObject();
         }
