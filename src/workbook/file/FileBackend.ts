@@ -4,7 +4,8 @@
 import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { CellValue, SheetSnapshot, Snapshot, WorkbookBackend, WritePlan } from "../backend";
-import { MESSAGES, UnreadableWorkbookError, sniffXlsx, toUint8Array } from "./errors";
+import { MESSAGES, UnreadableWorkbookError, toUint8Array } from "./errors";
+import { openPackage } from "./ooxml";
 import { checkSheetPlan, writeCell, writeSheet } from "./writeSheet";
 
 export { UnreadableWorkbookError } from "./errors";
@@ -88,14 +89,7 @@ export class FileBackend implements WorkbookBackend {
   /** Open .xlsx bytes. Throws UnreadableWorkbookError (Russian message) for anything else. */
   static async fromBytes(input: Uint8Array | ArrayBuffer): Promise<FileBackend> {
     const bytes = toUint8Array(input);
-    sniffXlsx(bytes);
-    let zip: JSZip;
-    try {
-      zip = await JSZip.loadAsync(bytes);
-    } catch (cause) {
-      throw new UnreadableWorkbookError("corrupt", MESSAGES.corrupt, { cause });
-    }
-    if (!zip.file("xl/workbook.xml")) throw new UnreadableWorkbookError("not-xlsx", MESSAGES.notXlsx);
+    const zip = await openPackage(bytes);
     const wb = new ExcelJS.Workbook();
     try {
       // ExcelJS wants a Buffer in Node and an ArrayBuffer in the browser; a fresh ArrayBuffer works in both.
