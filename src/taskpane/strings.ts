@@ -28,7 +28,6 @@ const ru = {
   webIntro:
     "Откройте рабочую книгу координатора (.xlsx) — надстройка проведёт по шагам: коды участников, листы для баллов, проверка и формы для загрузки в ФИС ОКО. Файл обрабатывается только на этом компьютере и никуда не отправляется.",
   webOpen: "Открыть файл .xlsx",
-  webOpenLabel: "Файл рабочей книги (.xlsx)",
   webNew: "Начать новую книгу",
   webNewName: "ВПР координатор.xlsx",
   webSave: "Сохранить",
@@ -181,7 +180,6 @@ const en: Strings = {
   webIntro:
     "Open the coordinator's workbook (.xlsx) and the pane walks you through the steps: participant codes, score sheets, the check and the upload forms for FIS OKO. The file is processed on this computer only and is never sent anywhere.",
   webOpen: "Open .xlsx file",
-  webOpenLabel: "Workbook file (.xlsx)",
   webNew: "Start a new workbook",
   webNewName: "VPR coordinator.xlsx",
   webSave: "Save",
