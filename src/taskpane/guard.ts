@@ -48,3 +48,6 @@ export function guardBackend(backend: WorkbookBackend, signal: AbortSignal, onPh
 
 /** Lets the browser paint (the progress bar) before a long synchronous stretch starts. */
 export const nextPaint = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** The message of an error for the user (back ends and operations throw Russian messages). */
+export const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));

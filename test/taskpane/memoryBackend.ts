@@ -1,6 +1,6 @@
 // An in-memory WorkbookBackend for component and status tests: values only (formats, validations
 // and print setup are accepted and dropped); formula blocks store their cached results.
-import { parseCellAddress, parseRangeAddress } from "../../src/core/address";
+import { cellAddress, parseCellAddress, parseRangeAddress } from "../../src/core/address";
 import type { CellValue, Snapshot, WorkbookBackend, WritePlan } from "../../src/workbook/backend";
 
 export class MemoryBackend implements WorkbookBackend {
@@ -58,17 +58,11 @@ export class MemoryBackend implements WorkbookBackend {
       this.sheets.set(sp.name, sp.values.map((r) => [...r]));
       for (const block of sp.formulas ?? []) {
         const at = parseRangeAddress(block.range.replace(/\$/g, ""));
-        block.results?.forEach((r, i) => r.forEach((v, j) => this.setCell(sp.name, `${col(at.col + j)}${at.row + i + 1}`, v)));
+        block.results?.forEach((r, i) => r.forEach((v, j) => this.setCell(sp.name, cellAddress(at.row + i, at.col + j), v)));
       }
     }
     for (const w of plan.cellWrites) this.setCell(w.sheet, w.address, w.value);
   }
-}
-
-function col(i: number): string {
-  let s = "";
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 function pad(values: CellValue[][]): CellValue[][] {

@@ -9,7 +9,7 @@ import type { WorkbookBackend } from "../../workbook/backend";
 import type { BuiltFile, OperationResult } from "../../workbook/operations";
 import type { SettingsValues } from "../../workbook/settings";
 import { downloadBytes, downloadFiles, XLSX_MIME } from "../download";
-import { CancelledError, guardBackend, nextPaint } from "../guard";
+import { CancelledError, errorText, guardBackend, nextPaint } from "../guard";
 import { useStrings } from "../i18n";
 import type { PaneOperations } from "../operations";
 import { stepStates, workbookStatus, type StepId, type WorkbookStatus } from "../status";
@@ -56,8 +56,6 @@ export interface PaneProps {
 type Message = { intent: "success" | "error" | "warning" | "info"; text: string };
 type FindingsPanel = { step: StepId; title: string; findings: Finding[] };
 type BusyKind = keyof Strings["busy"];
-
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBusyChange }: PaneProps) {
   const s = useStrings();

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentAdd20Regular, FolderOpen20Regular, Save20Regular } from "@fluentui/react-icons";
 import { XLSX_MIME, downloadBytes, fileBytes } from "../download";
-import { nextPaint } from "../guard";
+import { errorText, nextPaint } from "../guard";
 import { useStrings } from "../i18n";
 import type { PaneOperations, WebFiles, WebWorkbook } from "../operations";
 import { BusyBar, type Busy } from "./BusyBar";
@@ -43,8 +43,6 @@ export interface WebAppProps {
 }
 
 const XLSX_ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 export function WebApp({ operations, files }: WebAppProps) {
   const s = useStrings();
