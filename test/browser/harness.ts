@@ -85,7 +85,8 @@ export async function launch(): Promise<Session> {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  // animations "disabled" fast-forwards CSS transitions, so a dialog is shown as the user sees it once open.
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, animations: "disabled" });
 }
 
 /** Builds test/browser/fakeExcel.entry.ts into one browser script (webpack, no minification); returns its text. */
