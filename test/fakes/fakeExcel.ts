@@ -648,7 +648,9 @@ function worksheet(ctx: FakeContext, resolve: SheetResolver, path: string, nulla
           if (!s) return null;
           return ctx.book.sheets[ctx.book.sheets.indexOf(s) + 1] ?? null;
         },
-        `${path}.next?`,
+        // Excel refers to the previous proxy by id: the request grows by one short step, not by the
+        // whole chain, so the path (which the byte count measures) stays short too.
+        `worksheet?(after ${path.length > 40 ? path.slice(-24) : path})`,
         true,
       );
     },
@@ -905,6 +907,22 @@ function range(ctx: FakeContext, resolve: RangeResolver, path: string, nullable:
       act("numberFormat", [v], (t) => t.sheet._write(t.rect, v, "numberFormat"));
     },
     clear: (applyTo: string = "All") => act("clear", [applyTo], (t) => t.sheet._clear(t.rect, applyTo)),
+    // Like Excel: fills the destination (which must contain the source and extend it down) by
+    // repeating the source rows; formulas move their relative rows, $-rows stay.
+    autoFill: (destination: string, type: string = "FillDefault") =>
+      act("autoFill", [destination, type], (t) => {
+        check(typeof destination === "string", "autoFill takes an address in the fake");
+        check(type === "FillCopy" || type === "FillDefault", `autoFill type ${type} is not modelled`);
+        const d = parseAddress(destination);
+        check(d.row === t.rect.row && d.col === t.rect.col && d.cols === t.rect.cols && d.rows >= t.rect.rows, `autoFill ${destination} must extend ${rectText(t.rect)} down`);
+        const source = t.sheet._read(t.rect, "formulas") as unknown[][];
+        for (let r = t.rect.rows; r < d.rows; r++) {
+          const from = source[r % t.rect.rows];
+          const offset = r - (r % t.rect.rows);
+          const row = from.map((f) => (typeof f === "string" && f.startsWith("=") ? shiftRows(f, offset) : f));
+          t.sheet._write({ row: d.row + r, col: d.col, rows: 1, cols: d.cols }, [row], "formulas");
+        }
+      }),
     select: () =>
       act("select", [], (t) => {
         ctx.book.activeSheet = t.sheet.name;
@@ -915,6 +933,14 @@ function range(ctx: FakeContext, resolve: RangeResolver, path: string, nullable:
     conditionalFormats: strict(`${path}.conditionalFormats`, conditionalFormats),
   };
   return strict(path, obj);
+}
+
+/** A1 references of a formula moved down `offset` rows ($-rows and text in quotes stay). */
+export function shiftRows(formula: string, offset: number): string {
+  return formula
+    .split(/("[^"]*")/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(])/g, (m, c$, col, r$, row) => (r$ ? m : `${c$}${col}${Number(row) + offset}`))))
+    .join("");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import type {
   WorkbookBackend,
   WritePlan,
 } from "../backend";
-import { columnLetter, parseCellAddress, parseRangeAddress } from "../../core/address";
+import { columnLetter, parseCellAddress, parseRangeAddress, rangeAddress } from "../../core/address";
 import { fromExcelFormula, fromExcelValue, toExcelInput } from "./text";
 
 /** `Excel.run`, or a fake of it in tests. */
@@ -207,7 +207,7 @@ export function valueBands(values: CellValue[][]): { row: number; values: (strin
   return bands.map(({ row, values: v }) => ({ row, values: v }));
 }
 
-function formulaOp(sheet: string, block: FormulaBlock): Op {
+function formulaOp(sheet: string, block: FormulaBlock, can: Features): Op {
   const rect = parseRangeAddress(block.range.replace(/\$/g, ""));
   const ok =
     block.formulas.length === rect.rows && block.formulas.every((r) => r.length === rect.cols);
@@ -222,6 +222,17 @@ function formulaOp(sheet: string, block: FormulaBlock): Op {
         throw new Error(`План формул для «${sheet}»!${block.range}: «${String(f)}» — не формула`);
       }
     }
+  }
+  if (block.fillDown && rect.rows > 1 && can.pageLayout) {
+    // Filled-down formulas: write the first row and let Excel fill the rest (relative rows move,
+    // $-rows stay), one request whatever the number of students. Range.autoFill is ExcelApi 1.9.
+    const first = [block.formulas[0]];
+    const all = rangeAddress(rect.row, rect.col, rect.rows, rect.cols);
+    return fixed(3, first, (s) => {
+      const top = s.sheet(sheet).getRangeByIndexes(rect.row, rect.col, 1, rect.cols);
+      top.formulas = first;
+      top.autoFill(all, "FillCopy");
+    });
   }
   return rectWrite(sheet, rect.row, rect.col, block.formulas, "formulas");
 }
@@ -420,7 +431,7 @@ function contentOps(p: SheetPlan, can: Features): Op[] {
   // of equal filled width and each band is written as one rectangle. A fresh score sheet of 10,000
   // students sends its codes, not 10,000 rows of empty score cells.
   for (const band of valueBands(p.values)) ops.push(rectWrite(p.name, band.row, 0, band.values, "values"));
-  for (const block of p.formulas ?? []) ops.push(formulaOp(p.name, block));
+  for (const block of p.formulas ?? []) ops.push(formulaOp(p.name, block, can));
   for (const st of p.styles ?? []) ops.push(...styleOps(p.name, st));
   if (p.columnWidths) ops.push(...widthOps(p.name, p.columnWidths));
   const freeze = freezeOp(p.name, p.freezeRows ?? 0, p.freezeColumns ?? 0);
