@@ -233,8 +233,9 @@ export function buildScoreSheet(name: string, layout: ScoreLayout, rows: ScoreSh
     highlights,
     styles: [
       { range: `${cellAddress(0, 0)}:${cellAddress(0, width - 1)}`, bold: true, wrap: true, fill: HEADER_FILL, horizontal: "center", vertical: "middle", rowHeight: 45 },
-      ...(rows.length > 0 ? [{ range: `${cellAddress(0, 0)}:${cellAddress(last, width - 1)}`, border: "thin" as const }] : []),
     ],
+    // No per-cell borders: on a sheet of thousands of rows they cost more in the file than the rest
+    // of the formatting together; the header fill and the grid are enough on screen.
     print: { area: `A1:${cellAddress(Math.max(last, 0), width - 1)}`, repeatRows: "1:1", landscape: true, fitToWidth: true, header: name },
     tabColor: OWNED_TAB,
   };

@@ -197,7 +197,8 @@ function readSheet(ws: ExcelJS.Worksheet, withFormulas: boolean): SheetSnapshot 
       const isFormula = cell.type === ExcelJS.ValueType.Formula;
       // cell.value drops falsy results (0, false, ""): read the result itself.
       const v = isFormula ? normaliseValue(cell.result) : normaliseValue(cell.value);
-      const f = isFormula && cell.formula ? `=${cell.formula}` : null;
+      // cell.formula translates shared formulas: only worth it when formulas were asked for.
+      const f = withFormulas && isFormula && cell.formula ? `=${cell.formula}` : null;
       if (v === null && f === null) return;
       cells.push({ r: rowNumber - 1, c: colNumber - 1, v, f });
       rows = Math.max(rows, rowNumber);
