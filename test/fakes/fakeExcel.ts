@@ -362,6 +362,8 @@ export interface FakeStats {
   suspendedSyncs: number;
   /** application.calculate calls. */
   recalculations: number;
+  /** Bytes of loaded values/formulas in each sync's answer, in order. */
+  responseBytesPerSync: number[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -374,6 +376,8 @@ interface Action {
 
 class FakeContext {
   queue: Action[] = [];
+  /** Bytes of loaded values and formulas answered by the sync being run. */
+  responseBytes = 0;
   private suspended = false;
   readonly workbook: unknown;
   readonly application: unknown;
@@ -381,6 +385,7 @@ class FakeContext {
   constructor(
     readonly book: FakeWorkbook,
     private readonly stats: FakeStats,
+    private readonly maxResponseBytes = Infinity,
   ) {
     this.workbook = strict("workbook", {
       worksheets: worksheetCollection(this),
@@ -410,10 +415,16 @@ class FakeContext {
     this.stats.bytesPerSync.push(actions.reduce((n, a) => n + a.bytes, 0));
     this.stats.actionsPerSync.push(actions.length);
     await Promise.resolve();
+    this.responseBytes = 0;
     try {
       for (const a of actions) a.run();
     } finally {
       if (this.suspended) this.stats.suspendedSyncs++;
+    }
+    this.stats.responseBytesPerSync.push(this.responseBytes);
+    // Like Excel on the web: an answer over the limit fails the whole sync.
+    if (this.responseBytes > this.maxResponseBytes) {
+      throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${this.responseBytes} bytes).`);
     }
   }
 }
@@ -879,6 +890,7 @@ function range(ctx: FakeContext, resolve: RangeResolver, path: string, nullable:
         if (list.includes("address")) loaded.set("address", `${quoteSheet(t.sheet.name)}!${rectText(t.rect)}`);
         if (list.includes("values")) loaded.set("values", t.sheet._read(t.rect, "values"));
         if (list.includes("formulas")) loaded.set("formulas", t.sheet._read(t.rect, "formulas"));
+        ctx.responseBytes += JSON.stringify([loaded.get("values") ?? null, loaded.get("formulas") ?? null]).length;
       });
       return obj;
     },
@@ -953,12 +965,12 @@ export interface FakeExcel {
   resetStats(): void;
 }
 
-export function createFakeExcel(options: { evaluate?: (formula: string) => Scalar } = {}): FakeExcel {
+export function createFakeExcel(options: { evaluate?: (formula: string) => Scalar; maxResponseBytes?: number } = {}): FakeExcel {
   const workbook = new FakeWorkbook(options.evaluate);
-  const stats: FakeStats = { runs: 0, syncs: 0, bytesPerSync: [], actionsPerSync: [], suspendedSyncs: 0, recalculations: 0 };
+  const stats: FakeStats = { runs: 0, syncs: 0, bytesPerSync: [], actionsPerSync: [], suspendedSyncs: 0, recalculations: 0, responseBytesPerSync: [] };
   const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     stats.runs++;
-    const ctx = new FakeContext(workbook, stats);
+    const ctx = new FakeContext(workbook, stats, options.maxResponseBytes);
     const result = await batch(strict("context", ctx) as unknown as Excel.RequestContext);
     // Excel.run flushes what is still queued when the batch returns; that costs a round trip too.
     if (ctx.queue.length > 0) await ctx.sync();
@@ -968,6 +980,7 @@ export function createFakeExcel(options: { evaluate?: (formula: string) => Scala
     stats.runs = 0;
     stats.syncs = 0;
     stats.bytesPerSync = [];
+    stats.responseBytesPerSync = [];
     stats.actionsPerSync = [];
     stats.suspendedSyncs = 0;
     stats.recalculations = 0;

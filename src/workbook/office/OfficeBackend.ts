@@ -503,6 +503,24 @@ function describeError(error: unknown, plan: WritePlan): unknown {
   return error;
 }
 
+interface ReadPart {
+  name: string;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  bytes: number;
+}
+
+/** A generous estimate of one cell in a sync's answer (JSON of a value such as "отсутствовал"). */
+const READ_BYTES_PER_CELL = 16;
+
+/** Excel's refusal of a request or answer over its size limit (5 MB in Excel on the web). */
+export function isPayloadTooLarge(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return typeof e === "object" && e !== null && (/PayloadSizeLimitExceeded/.test(String(e.code)) || /PayloadSizeLimitExceeded/.test(String(e.message)));
+}
+
 function emptySheet(formulas: boolean): SheetSnapshot {
   return formulas ? { values: [], formulas: [] } : { values: [] };
 }
@@ -559,6 +577,17 @@ export class OfficeBackend implements WorkbookBackend {
    * `maxSheets`; a workbook with more sheets costs one more sync for the rest, by name.
    */
   async read(sheets: readonly string[] | null, options: { formulas?: boolean } = {}): Promise<Snapshot> {
+    try {
+      return await this.readAtOnce(sheets, options);
+    } catch (error) {
+      // Excel on the web answers at most 5 MB per sync. Only a very large workbook gets here; it is
+      // then read in parts: one sync for the sheets' sizes, then one per ~4 MB of cells.
+      if (!isPayloadTooLarge(error)) throw error;
+      return this.readInParts(sheets, options);
+    }
+  }
+
+  private async readAtOnce(sheets: readonly string[] | null, options: { formulas?: boolean }): Promise<Snapshot> {
     const withFormulas = options.formulas === true;
     const props = withFormulas ? "address,values,formulas" : "address,values";
     const snapshot = await this.run(async (context) => {
@@ -597,6 +626,69 @@ export class OfficeBackend implements WorkbookBackend {
       }
     }
     return snapshot;
+  }
+
+  /** The same snapshot as readAtOnce, in syncs whose answers stay under `maxRequestBytes`. */
+  private async readInParts(sheets: readonly string[] | null, options: { formulas?: boolean }): Promise<Snapshot> {
+    const withFormulas = options.formulas === true;
+    const props = withFormulas ? "address,values,formulas" : "address,values";
+    return this.run(async (context) => {
+      const collection = context.workbook.worksheets;
+      collection.load("items/name");
+      await context.sync();
+      const sheetNames = collection.items.map((w) => w.name);
+      const present = new Map(sheetNames.map((n) => [n.toLowerCase(), n]));
+      const wanted = (sheets === null ? sheetNames : [...new Set(sheets)]).filter((n) => present.has(n.toLowerCase()));
+      const used = wanted.map((name) => ({ name, range: collection.getItem(present.get(name.toLowerCase())!).getUsedRangeOrNullObject(true).load("address") }));
+      await context.sync();
+      // Cut every used range into row blocks of at most ~maxRequestBytes of estimated answer.
+      const perCell = withFormulas ? 2 * READ_BYTES_PER_CELL : READ_BYTES_PER_CELL;
+      const parts: ReadPart[] = [];
+      for (const { name, range } of used) {
+        if (range.isNullObject) continue;
+        const r = parseRangeAddress(range.address.split("!").pop()!.replace(/\$/g, ""));
+        const rowsPerPart = Math.max(1, Math.floor(this.maxRequestBytes / (perCell * r.cols)));
+        for (let first = 0; first < r.rows; first += rowsPerPart) {
+          const rows = Math.min(rowsPerPart, r.rows - first);
+          parts.push({ name, row: r.row + first, col: r.col, rows, cols: r.cols, bytes: rows * r.cols * perCell });
+        }
+      }
+      const batches: ReadPart[][] = [];
+      let current: ReadPart[] = [];
+      let bytes = 0;
+      for (const part of parts) {
+        if (current.length > 0 && bytes + part.bytes > this.maxRequestBytes) {
+          batches.push(current);
+          current = [];
+          bytes = 0;
+        }
+        current.push(part);
+        bytes += part.bytes;
+      }
+      if (current.length > 0) batches.push(current);
+      const grids = new Map<string, { values: unknown[][]; formulas?: unknown[][]; row: number; col: number }>();
+      // One sync per batch, in sequence (reduce: no sync in a loop body).
+      await batches.reduce<Promise<void>>(
+        (previous, batch) =>
+          previous.then(async () => {
+            const loaded = batch.map((part) => ({ part, range: collection.getItem(part.name).getRangeByIndexes(part.row, part.col, part.rows, part.cols).load(props) }));
+            await context.sync();
+            for (const { part, range } of loaded) {
+              const grid = grids.get(part.name) ?? { values: [], formulas: withFormulas ? [] : undefined, row: part.row, col: part.col };
+              for (const row of range.values as unknown[][]) grid.values.push(row);
+              if (grid.formulas) for (const row of range.formulas as unknown[][]) grid.formulas.push(row);
+              grids.set(part.name, grid);
+            }
+          }),
+        Promise.resolve(),
+      );
+      const out: Record<string, SheetSnapshot> = {};
+      for (const { name } of used) {
+        const grid = grids.get(name);
+        out[name] = grid ? normaliseUsedRange(rangeAddress(grid.row, grid.col, 1, 1), grid.values, grid.formulas) : emptySheet(withFormulas);
+      }
+      return { sheetNames, sheets: out };
+    });
   }
 
   /** One Excel.run; one sync unless the queued requests would pass `maxRequestBytes`. */

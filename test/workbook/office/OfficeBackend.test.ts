@@ -419,3 +419,38 @@ describe("the fake is strict", () => {
   });
 });
 /* eslint-enable office-addins/call-sync-before-read, office-addins/load-object-before-read */
+
+describe("a read whose answer would pass Excel on the web's limit", () => {
+  test("is read in parts — same snapshot, every answer under the limit, no sync per row or sheet", async () => {
+    const build = (limit?: number) => {
+      const fake = createFakeExcel(limit === undefined ? {} : { maxResponseBytes: limit });
+      const big = Array.from({ length: 3000 }, (_, r) => [40001 + r, r % 2 ? "отсутствовал" : 1, ...Array.from({ length: 12 }, (_, c) => (r + c) % 3)]);
+      fake.workbook.addSheet("Ученики", [["Класс", "ФИО"], ["4А", "Иванов"]]);
+      fake.workbook.addSheet("4А Русский язык", big, "B3");
+      fake.workbook.addSheet("4Б Русский язык", big.slice(0, 1200));
+      return fake;
+    };
+    const whole = await new OfficeBackend({ run: build().run, isSetSupported: () => true }).read(null);
+    const limited = build(150_000);
+    const backend = new OfficeBackend({ run: limited.run, isSetSupported: () => true, maxRequestBytes: 100_000 });
+    limited.resetStats();
+    const parts = await backend.read(null);
+    expect(parts).toEqual(whole);
+    // The failed attempt, the sheet list, the used-range sizes, then ~4 MB-style parts (here 100 KB).
+    expect(limited.stats.responseBytesPerSync[0]).toBeGreaterThan(150_000); // the refused single sync
+    const answers = limited.stats.responseBytesPerSync.slice(1);
+    expect(answers.every((b) => b <= 150_000)).toBe(true);
+    expect(limited.stats.syncs).toBeLessThan(20);
+    expect(limited.stats.syncs).toBeGreaterThan(3);
+  });
+
+  test("other errors are not retried", async () => {
+    const backend = new OfficeBackend({
+      run: async () => {
+        throw Object.assign(new Error("boom"), { code: "GeneralException" });
+      },
+      isSetSupported: () => true,
+    });
+    await expect(backend.read(null)).rejects.toThrow("boom");
+  });
+});
