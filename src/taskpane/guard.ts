@@ -4,6 +4,7 @@
 // has cancelled. A write already sent is never interrupted, so a cancel leaves the workbook
 // either as it was or with the whole plan applied.
 import type { Snapshot, WorkbookBackend, WritePlan } from "../workbook/backend";
+import { projectPlan } from "../workbook/project";
 
 export class CancelledError extends Error {
   constructor() {
@@ -17,10 +18,16 @@ export interface RunLog {
   snapshot: Snapshot | null;
   /** True once apply was called (whether or not it succeeded): the workbook may have changed. */
   applied: boolean;
+  /**
+   * The workbook after a successful apply, projected from the whole-workbook read the plan was
+   * made from (projectPlan) — the step list needs no second read. Null when there is none.
+   */
+  after: Snapshot | null;
 }
 
 export function guardBackend(backend: WorkbookBackend, signal: AbortSignal, onPhase: (phase: "read" | "write") => void): { backend: WorkbookBackend; log: RunLog } {
-  const log: RunLog = { snapshot: null, applied: false };
+  const log: RunLog = { snapshot: null, applied: false, after: null };
+  let projected = false;
   const ensure = (): void => {
     if (signal.aborted) throw new CancelledError();
   };
@@ -39,7 +46,11 @@ export function guardBackend(backend: WorkbookBackend, signal: AbortSignal, onPh
       ensure();
       onPhase("write");
       log.applied = true;
+      log.after = null;
       await backend.apply(plan);
+      // Only a single apply after a whole read can be projected; anything else is read again.
+      log.after = log.snapshot && !projected ? projectPlan(log.snapshot, plan) : null;
+      projected = true;
     },
   };
   if (backend.select) guarded.select = (sheet, address) => backend.select!(sheet, address);

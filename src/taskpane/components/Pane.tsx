@@ -96,7 +96,8 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
 
   /**
    * Runs one operation: progress bar, cancel, errors in words, then the step list from the
-   * operation's own whole-workbook read when it wrote nothing, or from one fresh read when it did.
+   * operation's own whole-workbook read — projected through its plan when it wrote — or, when the
+   * operation read only some sheets, from one fresh read.
    */
   const run = useCallback(
     async (kind: BusyKind, work: (b: WorkbookBackend, signal: AbortSignal) => Promise<void>) => {
@@ -122,8 +123,11 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
       try {
         if (log.applied) {
           changed.current?.();
-          setBusy({ label: t.busy.read });
-          setStatus(workbookStatus(await operations.readAll(backend)));
+          if (log.after) setStatus(workbookStatus(log.after));
+          else {
+            setBusy({ label: t.busy.read });
+            setStatus(workbookStatus(await operations.readAll(backend)));
+          }
         } else if (log.snapshot) setStatus(workbookStatus(log.snapshot));
       } catch (e) {
         setMessage({ intent: "error", text: t.failed(errorText(e)) });
