@@ -91,7 +91,9 @@ export function planImportCodes(snapshot: Snapshot, codes: readonly number[]): {
 
 /** Writes the codes into «Коды» when its code column is empty; otherwise refuses (status "blocked"). */
 export async function importCodes(backend: WorkbookBackend, codes: readonly number[]): Promise<OperationResult & { imported: number }> {
-  const snapshot = await backend.read([POOL_SHEET]);
+  // Every sheet, though only «Коды» is needed: the face then draws the new state from this read
+  // projected through the plan (projectPlan) instead of reading again.
+  const snapshot = await backend.read(null);
   const { plan, findings } = planImportCodes(snapshot, codes);
   if (hasErrors(findings)) return { status: "blocked", findings, created: [], replaced: [], cellsWritten: 0, imported: 0 };
   await backend.apply(plan);

@@ -40,14 +40,14 @@ async function applyPlan(backend: WorkbookBackend, plan: WritePlan, findings: Fi
 }
 
 export async function createInputSheets(backend: WorkbookBackend, init: NewWorkbookOptions = {}, options: OperationOptions = {}): Promise<OperationResult & { skipped: string[] }> {
-  const snapshot = await backend.read([]);
+  const snapshot = await readAll(backend);
   const { plan, findings, skipped } = planNewWorkbook(snapshot, init);
   return { ...(await applyPlan(backend, plan, findings, options)), skipped };
 }
 
 /** Built-in works added to «Критерии» below what the coordinator has there. */
 export async function addWorks(backend: WorkbookBackend, ids: readonly string[]): Promise<OperationResult & { added: string[]; present: string[] }> {
-  const { plan, findings, added, present } = planAddWorks(await backend.read(["Критерии"]), ids);
+  const { plan, findings, added, present } = planAddWorks(await readAll(backend), ids);
   return { ...(await applyPlan(backend, plan, findings, {})), added, present };
 }
 

@@ -88,7 +88,8 @@ export function planSettings(snapshot: Snapshot, values: SettingsValues): { plan
 
 /** Writes the settings form: one read of «Настройки», one apply (none when nothing changed). */
 export async function saveSettings(backend: WorkbookBackend, values: SettingsValues): Promise<OperationResult> {
-  const snapshot = await backend.read([SETTINGS_SHEET]);
+  // Every sheet, though only «Настройки» is needed: see importCodes.
+  const snapshot = await backend.read(null);
   const { plan, findings } = planSettings(snapshot, values);
   if (hasErrors(findings)) return { status: "blocked", findings, created: [], replaced: [], cellsWritten: 0 };
   if (plan.cellWrites.length > 0) await backend.apply(plan);

@@ -150,9 +150,9 @@ test("Excel mode: every step through the Office.js back end, with its context.sy
 
   expect(perStep).toEqual({
     open: 1,
-    createInputSheets: 3,
+    createInputSheets: 2,
     refresh: 1,
-    saveSettings: 3,
+    saveSettings: 2,
     makeCodes: 2,
     makeScoreSheets: 2,
     checkWithErrors: 1,

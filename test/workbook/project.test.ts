@@ -29,3 +29,23 @@ test("the projection of codes, late students, score sheets and typed scores equa
     expect(normal(projectPlan(before, plan))).toEqual(normal(await b.read(null)));
   }
 });
+
+test("the projection of the input sheets, settings and a code import equals a fresh read", async () => {
+  const { planNewWorkbook } = await import("../../src/workbook/newWorkbook");
+  const { planSettings } = await import("../../src/workbook/settings");
+  const { planImportCodes } = await import("../../src/workbook/importCodes");
+  const b = FileBackend.empty();
+  await b.apply({ sheets: [{ name: "Лист1", mode: "create", values: [["моё"]] }], cellWrites: [] });
+  const steps = [
+    (s: Snapshot) => planNewWorkbook(s, { works: ["RU4-2026"] }).plan,
+    (s: Snapshot) => planSettings(s, { school: "780999", schoolName: "Школа", year: "2026", xLetter: "Х" }).plan,
+    (s: Snapshot) => planImportCodes(s, [40001, 40002, 40003]).plan,
+  ];
+  for (const step of steps) {
+    const before = await b.read(null);
+    const plan = step(before);
+    expect(plan.sheets.length + plan.cellWrites.length).toBeGreaterThan(0);
+    await b.apply(plan);
+    expect(normal(projectPlan(before, plan))).toEqual(normal(await b.read(null)));
+  }
+});
