@@ -2,7 +2,7 @@
 // printable slips and one paper protocol per class are regenerated. Existing codes never change.
 import { assignCodes, cellAddress, safeSheetName, type Finding, type Random } from "../core";
 import type { CellValue, CellWrite, SheetPlan, Snapshot, WritePlan } from "./backend";
-import { OWNED_TAB, HEADER_FILL, PROTOCOL_HEADER, PROTOCOL_PREFIX, ROSTER_SHEET, SLIPS_SHEET, headerKey } from "./contract";
+import { OWNED_TAB, HEADER_FILL, PROTOCOL_HEADER, PROTOCOL_PREFIX, ROSTER_SHEET, SLIPS_SHEET, isProtocolHeader } from "./contract";
 import { compareClassNames, readPool, readRoster, type Student } from "./inputs";
 import { existingName, placeSheet } from "./ownership";
 
@@ -64,11 +64,11 @@ export function planCodes(snapshot: Snapshot, random: Random): CodesPlan {
 }
 
 /** What the organiser already typed in «Присутствовал» / «Подпись», by code, so a re-run keeps it. */
-function previousProtocolMarks(snapshot: Snapshot, name: string): Map<number, [CellValue, CellValue]> {
+export function previousProtocolMarks(snapshot: Snapshot, name: string): Map<number, [CellValue, CellValue]> {
   const out = new Map<number, [CellValue, CellValue]>();
   const existing = existingName(snapshot, name);
   const rows = existing ? snapshot.sheets[existing]?.values ?? [] : [];
-  if (!PROTOCOL_HEADER.every((h, i) => headerKey(rows[0]?.[i]) === headerKey(h))) return out;
+  if (!isProtocolHeader(rows[0])) return out;
   for (const row of rows.slice(1)) {
     if (typeof row[2] === "number" && (row[3] !== null || row[4] !== null)) out.set(row[2], [row[3] ?? null, row[4] ?? null]);
   }

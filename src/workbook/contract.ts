@@ -1,6 +1,8 @@
 // The workbook contract (docs/WORKBOOK.md): sheet names and column headers users see.
 // Changing a text here changes the contract: update docs/WORKBOOK.md in the same commit.
 
+import { collapseSpaces } from "../core";
+
 export const SETTINGS_SHEET = "Настройки";
 export const ROSTER_SHEET = "Ученики";
 export const POOL_SHEET = "Коды";
@@ -43,6 +45,12 @@ export const ERROR_FILL = "#F8CBAD";
 export const OWNED_TAB = "#2B579A";
 export const HEADER_FILL = "#DDEBF7";
 
+/** A cell as trimmed text with runs of spaces collapsed; "" for an empty cell. */
+export const cellText = (v: unknown): string => (v === null || v === undefined ? "" : collapseSpaces(String(v)));
+
 /** Header comparison tolerant of case, spaces, Ё and no-break spaces. */
 export const headerKey = (v: unknown): string =>
   (typeof v === "string" ? v : v === null || v === undefined ? "" : String(v)).replace(/[\s\u00a0]+/g, " ").trim().toLowerCase().replace(/ё/g, "е");
+
+/** The protocol sheet's signature: its header row. */
+export const isProtocolHeader = (row: readonly unknown[] | undefined): boolean => PROTOCOL_HEADER.every((h, i) => headerKey(row?.[i]) === headerKey(h));

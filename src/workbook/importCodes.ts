@@ -1,12 +1,11 @@
 // Import of the code list downloaded from FIS OKO into «Коды» (column A, under the header «Код»).
 // The list is written only into an empty code column: codes already there are never replaced or
 // mixed with a new list. One read of «Коды», one apply.
-import { cellAddress, collapseSpaces, hasErrors, type Finding } from "../core";
-import type { CellValue, Snapshot, WorkbookBackend, WritePlan } from "./backend";
-import { HEADER_FILL, POOL, POOL_SHEET, headerKey } from "./contract";
+import { cellAddress, hasErrors, type Finding } from "../core";
+import type { Snapshot, WorkbookBackend, WritePlan } from "./backend";
+import { HEADER_FILL, POOL, POOL_SHEET, cellText as text, headerKey } from "./contract";
 import type { OperationResult } from "./operations";
 
-const text = (v: CellValue | undefined): string => (v === null || v === undefined ? "" : collapseSpaces(String(v)));
 
 /**
  * Codes from pasted text or a .txt/.csv file: any run of digits separated by spaces, new lines,

@@ -2,7 +2,6 @@
 // read; the user's cells are never rewritten. Every finding names its sheet and cell.
 import {
   cellAddress,
-  collapseSpaces,
   definitionProblems,
   findWork,
   nameKey,
@@ -16,7 +15,7 @@ import {
   type XLetter,
 } from "../core";
 import type { CellValue, SheetSnapshot, Snapshot } from "./backend";
-import { CRITERIA, CRITERIA_SHEET, PLAN, PLAN_SHEET, POOL, POOL_SHEET, ROSTER, ROSTER_SHEET, SETTINGS, SETTINGS_SHEET, headerKey } from "./contract";
+import { CRITERIA, CRITERIA_SHEET, PLAN, PLAN_SHEET, POOL, POOL_SHEET, ROSTER, ROSTER_SHEET, SETTINGS, SETTINGS_SHEET, cellText as text, headerKey } from "./contract";
 
 export interface Settings {
   school: string | null;
@@ -63,7 +62,6 @@ export interface Inputs {
   findings: Finding[];
 }
 
-const text = (v: CellValue | undefined): string => (v === null || v === undefined ? "" : collapseSpaces(String(v)));
 const rowsOf = (s: SheetSnapshot | undefined): CellValue[][] => s?.values ?? [];
 const isEmptyRow = (row: readonly CellValue[]): boolean => row.every((v) => v === null || (typeof v === "string" && v.trim() === ""));
 

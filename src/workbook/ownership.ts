@@ -1,7 +1,7 @@
 // Which sheets the add-in owns, and deciding "create" or "replace" without ever touching a user sheet.
 import { sameSheetName, type Finding } from "../core";
 import type { SheetPlan, Snapshot } from "./backend";
-import { PROTOCOL_HEADER, SLIPS_SHEET, headerKey } from "./contract";
+import { SLIPS_SHEET, isProtocolHeader } from "./contract";
 import { isScoreSheet } from "./scoreSheet";
 
 export type OwnedKind = "slips" | "protocol" | "scores";
@@ -11,7 +11,7 @@ export function looksOwned(snapshot: Snapshot, name: string, kind: OwnedKind): b
   const sheet = snapshot.sheets[existingName(snapshot, name) ?? ""];
   if (!sheet) return false;
   if (kind === "scores") return isScoreSheet(sheet);
-  if (kind === "protocol") return PROTOCOL_HEADER.every((h, i) => headerKey(sheet.values[0]?.[i]) === headerKey(h));
+  if (kind === "protocol") return isProtocolHeader(sheet.values[0]);
   return name === SLIPS_SHEET; // the slips sheet is ours by name: it holds codes only
 }
 

@@ -2,7 +2,7 @@
 import { cellAddress, type Finding } from "../core";
 import type { CellWrite, SheetPlan, Snapshot, WritePlan } from "./backend";
 import { ROSTER_SHEET } from "./contract";
-import { buildProtocol, protocolSheetName } from "./codes";
+import { buildProtocol, previousProtocolMarks, protocolSheetName } from "./codes";
 import { readRoster } from "./inputs";
 import { existingName, looksOwned } from "./ownership";
 
@@ -16,9 +16,7 @@ export function planRemoveNames(snapshot: Snapshot): { plan: WritePlan; findings
   for (const cls of roster.classes) {
     const name = existingName(snapshot, protocolSheetName(cls));
     if (!name || !looksOwned(snapshot, name, "protocol")) continue;
-    const previous = new Map(
-      (snapshot.sheets[name]?.values ?? []).slice(1).flatMap((r) => (typeof r[2] === "number" ? [[r[2], [r[3] ?? null, r[4] ?? null] as [typeof r[3], typeof r[4]]] as const] : [])),
-    );
+    const previous = previousProtocolMarks(snapshot, name);
     const students = roster.students.filter((s) => s.className === cls).map((s) => ({ ...s, name: "" }));
     sheets.push({ ...buildProtocol(name, cls, students, previous), mode: "replace" });
   }

@@ -1,7 +1,7 @@
 // A fictional school (made-up names) used by the demo, the tests, the benchmarks and the README:
 // five classes in grades 4–8, built-in and coordinator-typed works, one of them in two parts,
 // absent students and late-added students.
-import { cellAddress, parseScore, seededRandom, type Random, type WorkDefinition } from "../core";
+import { cellAddress, seededRandom, type Random, type WorkDefinition } from "../core";
 import type { CellValue, CellWrite, Snapshot, WritePlan } from "./backend";
 import { PLAN_SHEET, ROSTER_SHEET } from "./contract";
 import { checkWorkbook } from "./check";
@@ -161,6 +161,3 @@ export function sampleScoreWrites(snapshot: Snapshot, random: Random, absentShar
   }
   return writes;
 }
-
-/** True when a typed value would be read as a score (used by tests of the sample itself). */
-export const isScoreValue = (v: CellValue): boolean => parseScore(v).kind === "score" || parseScore(v).kind === "x";

@@ -4,7 +4,7 @@
 // one read of «Настройки», one apply. Only the values that differ from the sheet are written.
 import { cellAddress, collapseSpaces, hasErrors, type Finding, type XLetter } from "../core";
 import type { CellValue, CellWrite, Snapshot, WorkbookBackend, WritePlan } from "./backend";
-import { SETTINGS, SETTINGS_SHEET, headerKey } from "./contract";
+import { SETTINGS, SETTINGS_SHEET, cellText as text, headerKey } from "./contract";
 import type { OperationResult } from "./operations";
 
 /** What the settings form edits. An absent field is left as it is on the sheet. */
@@ -25,7 +25,6 @@ const LABELS: Record<Field, string> = {
 };
 const FIELDS = Object.keys(LABELS) as Field[];
 
-const text = (v: CellValue | undefined): string => (v === null || v === undefined ? "" : collapseSpaces(String(v)));
 
 /** The settings as typed on the sheet (raw text, not validated), to fill the form. Empty strings when absent. */
 export function readSettingsValues(snapshot: Snapshot): Required<Omit<SettingsValues, "xLetter">> & { xLetter: string } {
