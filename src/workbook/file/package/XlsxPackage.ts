@@ -1,0 +1,137 @@
+// The package as it was opened: every part kept as it came (compressed bytes included, so JSZip
+// writes untouched parts without recompressing them), with the few parts an operation changes
+// replaced in place. Part names are compared ignoring case, as OPC requires. Browser-safe.
+
+import JSZip from "jszip";
+import { MESSAGES, UnreadableWorkbookError, sniffXlsx, toUint8Array } from "../errors";
+
+export class XlsxPackage {
+  /** Lower-cased part name → the name as stored in the zip. */
+  private readonly names = new Map<string, string>();
+  private readonly texts = new Map<string, string>();
+  /** Changes of the running transaction: part key → new text, or null for a removed part. */
+  private pending: Map<string, { stored: string; text: string | null }> | null = null;
+
+  private constructor(private readonly zip: JSZip) {
+    for (const n of Object.keys(zip.files)) if (!zip.files[n].dir) this.names.set(n.toLowerCase(), n);
+  }
+
+  /** Open .xlsx/.xlsm bytes. Throws UnreadableWorkbookError (Russian) for anything that is not a zip package. */
+  static async open(input: Uint8Array | ArrayBuffer): Promise<XlsxPackage> {
+    const bytes = toUint8Array(input);
+    sniffXlsx(bytes);
+    let zip: JSZip;
+    try {
+      zip = await JSZip.loadAsync(bytes);
+    } catch (cause) {
+      throw new UnreadableWorkbookError("corrupt", MESSAGES.corrupt, { cause });
+    }
+    const pkg = new XlsxPackage(zip);
+    if (!pkg.has("[Content_Types].xml")) throw new UnreadableWorkbookError("not-xlsx", MESSAGES.notXlsx);
+    return pkg;
+  }
+
+  /** A package with no parts (the blank workbook template fills it). */
+  static create(): XlsxPackage {
+    return new XlsxPackage(new JSZip());
+  }
+
+  /** Part names as stored, without a leading "/". */
+  partNames(): string[] {
+    const names = new Map(this.names);
+    for (const [key, { stored, text }] of this.pending ?? []) {
+      if (text === null) names.delete(key);
+      else names.set(key, stored);
+    }
+    return [...names.values()];
+  }
+
+  has(part: string): boolean {
+    const key = normalise(part).toLowerCase();
+    const p = this.pending?.get(key);
+    if (p) return p.text !== null;
+    return this.names.has(key);
+  }
+
+  /**
+   * Run `change` all or nothing: parts it sets or removes take effect only when it returns; when it
+   * throws, the package is exactly as before.
+   */
+  async transaction<T>(change: () => Promise<T>): Promise<T> {
+    if (this.pending) return change();
+    this.pending = new Map();
+    try {
+      const result = await change();
+      const done = this.pending;
+      this.pending = null;
+      for (const [key, { stored, text }] of done) {
+        if (text === null) this.commitRemove(key);
+        else this.commitText(key, stored, text);
+      }
+      return result;
+    } catch (e) {
+      this.pending = null;
+      throw e;
+    }
+  }
+
+  /** The part's text (UTF-8), or null when absent. Cached: a part is decoded once. */
+  async text(part: string): Promise<string | null> {
+    const key = normalise(part).toLowerCase();
+    const p = this.pending?.get(key);
+    if (p) return p.text;
+    const cached = this.texts.get(key);
+    if (cached !== undefined) return cached;
+    const stored = this.names.get(key);
+    if (!stored) return null;
+    let text = await this.zip.file(stored)!.async("string");
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    this.texts.set(key, text);
+    return text;
+  }
+
+  async bytes(part: string): Promise<Uint8Array | null> {
+    const p = this.pending?.get(normalise(part).toLowerCase());
+    if (p) return p.text === null ? null : new TextEncoder().encode(p.text);
+    const stored = this.names.get(normalise(part).toLowerCase());
+    return stored ? this.zip.file(stored)!.async("uint8array") : null;
+  }
+
+  /** Replace (or add) a part's text. A replaced part keeps its stored name (case included). */
+  setText(part: string, text: string): void {
+    const key = normalise(part).toLowerCase();
+    const stored = this.names.get(key) ?? this.pending?.get(key)?.stored ?? normalise(part);
+    if (this.pending) this.pending.set(key, { stored, text });
+    else this.commitText(key, stored, text);
+  }
+
+  remove(part: string): void {
+    const key = normalise(part).toLowerCase();
+    if (this.pending) {
+      if (this.has(part)) this.pending.set(key, { stored: this.names.get(key) ?? normalise(part), text: null });
+    } else this.commitRemove(key);
+  }
+
+  private commitText(key: string, stored: string, text: string): void {
+    this.names.set(key, stored);
+    this.texts.set(key, text);
+    this.zip.file(stored, text);
+  }
+
+  private commitRemove(key: string): void {
+    const stored = this.names.get(key);
+    if (!stored) return;
+    this.zip.remove(stored);
+    this.names.delete(key);
+    this.texts.delete(key);
+  }
+
+  async toBytes(): Promise<Uint8Array> {
+    // Unchanged parts keep their compressed data: JSZip copies it as it is.
+    return this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+  }
+}
+
+function normalise(part: string): string {
+  return part.startsWith("/") ? part.slice(1) : part;
+}

@@ -1,0 +1,41 @@
+// A shared formula is stored once, in its first cell; the other cells of its range hold only a
+// pointer. Their own formula is the first cell's with every relative reference moved by the same
+// offset ($-anchored parts stay), as Excel does when it fills a formula down or across.
+// Browser-safe.
+
+import { columnIndex, columnLetter } from "../../../core/address";
+
+const MAX_ROW = 1048576;
+const MAX_COL = 16384;
+
+// A cell (A1, $B$2), a whole column (A:C) or a whole row (3:5) reference, outside strings and quoted
+// sheet names. The look-behind keeps names like LOG10, Лист1 or _xlfn.X1 from matching.
+const TOKEN = /("(?:[^"]|"")*")|('(?:[^']|'')*')|(?<![\p{L}\p{N}_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\p{L}\p{N}_(])|(?<![\p{L}\p{N}_.$])(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\p{L}\p{N}_(!])|(?<![\p{L}\p{N}_.$:])(\$?)(\d+):(\$?)(\d+)(?![\p{L}\p{N}_(])/gu;
+
+function moveRow(abs: string, row: number, by: number): string {
+  if (abs) return `$${row}`;
+  const r = row + by;
+  return r >= 1 && r <= MAX_ROW ? String(r) : "#REF!";
+}
+
+function moveCol(abs: string, letters: string, by: number): string {
+  if (abs) return `$${letters.toUpperCase()}`;
+  const c = columnIndex(letters) + by;
+  return c >= 0 && c < MAX_COL ? columnLetter(c) : "#REF!";
+}
+
+/** `formula` (with or without "=") of the master cell, as it reads `rows` down and `cols` across. */
+export function shiftFormula(formula: string, rows: number, cols: number): string {
+  if (rows === 0 && cols === 0) return formula;
+  return formula.replace(TOKEN, (m, str, sheet, ca, cl, ra, rn, c1a, c1, c2a, c2, r1a, r1, r2a, r2) => {
+    if (str !== undefined || sheet !== undefined) return m;
+    if (cl !== undefined) {
+      if (columnIndex(cl) >= MAX_COL) return m;
+      const c = moveCol(ca, cl, cols);
+      const r = moveRow(ra, Number(rn), rows);
+      return c === "#REF!" || r === "#REF!" ? "#REF!" : `${c}${r}`;
+    }
+    if (c1 !== undefined) return `${moveCol(c1a, c1, cols)}:${moveCol(c2a, c2, cols)}`;
+    return `${moveRow(r1a, Number(r1), rows)}:${moveRow(r2a, Number(r2), rows)}`;
+  });
+}

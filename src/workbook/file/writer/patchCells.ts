@@ -1,0 +1,224 @@
+// Single cells written into an existing worksheet part — a user's roster, an official form — as
+// splices inside <sheetData>: the written <c> elements are replaced or inserted in order, rows are
+// added where none exists, and every other byte of the part stays as it was. A written cell keeps
+// its style; strings are written inline (never as formulas, never into the shared strings).
+// Browser-safe.
+
+import { Parser } from "htmlparser2";
+import type { CellValue } from "../../backend";
+import { cellAddress } from "../../../core/address";
+import { applySplices, localName, parserOptions, parseXml, prefixOf, type Splice } from "../package/xml";
+import { numberText, textRun } from "./sheetXml";
+
+export interface CellPatch {
+  row: number;
+  col: number;
+  value: CellValue;
+}
+
+export interface PatchResult {
+  xml: string;
+  /** Shared-string indices that written cells referred to before (candidates for clean-up). */
+  droppedSharedStrings: number[];
+  /** A formula cell was overwritten: the calculation chain may name it. */
+  formulaOverwritten: boolean;
+}
+
+interface RowPos {
+  row: number;
+  start: number;
+  openEnd: number;
+  closeStart: number;
+  end: number;
+  cells: CellPos[];
+}
+interface CellPos {
+  col: number;
+  start: number;
+  end: number;
+}
+
+export class PatchError extends Error {}
+
+function columnOf(ref: string): number | null {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + (c - 96);
+  }
+  return i > 0 ? col - 1 : null;
+}
+
+/** Positions of <sheetData>, its rows and (for the rows asked for) their cells. */
+function locate(xml: string, wantedRows: Set<number>) {
+  let sheetData: { name: string; start: number; openEnd: number; closeStart: number; end: number } | null = null;
+  const rows: RowPos[] = [];
+  let row: RowPos | null = null;
+  let cell: CellPos | null = null;
+  let depthInCell = 0;
+  let lastRow = -1;
+  let lastCol = -1;
+  let inData = false;
+  const parser = new Parser(
+    {
+      onopentag(name, a) {
+        const l = localName(name);
+        if (cell) {
+          depthInCell++;
+          return;
+        }
+        if (l === "sheetData" && !sheetData) {
+          sheetData = { name, start: parser.startIndex, openEnd: parser.endIndex + 1, closeStart: -1, end: -1 };
+          inData = true;
+        } else if (inData && l === "row" && !row) {
+          const r = a.r !== undefined ? Number(a.r) - 1 : lastRow + 1;
+          lastRow = r;
+          lastCol = -1;
+          row = { row: r, start: parser.startIndex, openEnd: parser.endIndex + 1, closeStart: -1, end: -1, cells: [] };
+        } else if (row && l === "c") {
+          const col = a.r ? columnOf(a.r.replace(/\$/g, "")) : null;
+          lastCol = col ?? lastCol + 1;
+          cell = { col: lastCol, start: parser.startIndex, end: -1 };
+          depthInCell = 0;
+        }
+      },
+      onclosetag(name) {
+        const l = localName(name);
+        if (cell) {
+          if (depthInCell > 0) {
+            depthInCell--;
+            return;
+          }
+          cell.end = parser.endIndex + 1;
+          if (row && wantedRows.has(row.row)) row.cells.push(cell);
+          cell = null;
+        } else if (row && l === "row") {
+          row.closeStart = parser.startIndex;
+          row.end = parser.endIndex + 1;
+          rows.push(row);
+          row = null;
+        } else if (inData && l === "sheetData" && sheetData) {
+          sheetData.closeStart = parser.startIndex;
+          sheetData.end = parser.endIndex + 1;
+          inData = false;
+        }
+      },
+    },
+    parserOptions,
+  );
+  parser.end(xml);
+  return { sheetData: sheetData as { name: string; start: number; openEnd: number; closeStart: number; end: number } | null, rows };
+}
+
+/** The new <c> for `value`, keeping the old element's style and other attributes but not its type or content. */
+function renderCell(p: string, ref: string, oldXml: string | null, value: CellValue): string {
+  let attrs = "";
+  if (oldXml) {
+    const old = parseXml(oldXml);
+    for (const [k, v] of Object.entries(old.attrs)) {
+      if (!["r", "t", "cm", "vm", "ph"].includes(k)) attrs += ` ${k}="${v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;")}"`;
+    }
+  }
+  const open = `<${p}c r="${ref}"${attrs}`;
+  if (value === null || value === "") return `${open}/>`;
+  if (typeof value === "number") return `${open}><${p}v>${numberText(value)}</${p}v></${p}c>`;
+  if (typeof value === "boolean") return `${open} t="b"><${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
+  const run = textRun(value).replace(/^<t/, `<${p}t`).replace(/<\/t>$/, `</${p}t>`);
+  return `${open} t="inlineStr"><${p}is>${run}</${p}is></${p}c>`;
+}
+
+/** What the old cell held that matters for clean-up. */
+function inspect(oldXml: string): { shared: number | null; formula: boolean; sharedMaster: boolean } {
+  const el = parseXml(oldXml);
+  const f = el.children.find((c) => c.local === "f");
+  const v = el.children.find((c) => c.local === "v");
+  const shared = el.attrs.t === "s" && v && /^\d+$/.test(v.text.trim()) ? Number(v.text.trim()) : null;
+  return { shared, formula: f !== undefined, sharedMaster: f !== undefined && f.attrs.t === "shared" && f.attrs.ref !== undefined };
+}
+
+/**
+ * Write `patches` into the sheet part `xml`. Throws PatchError (Russian) when a patch would
+ * overwrite the first cell of a shared formula (the other cells of the formula depend on it).
+ */
+export function patchCells(xml: string, patches: readonly CellPatch[], sheetName: string): PatchResult {
+  const byRow = new Map<number, Map<number, CellValue>>();
+  for (const p of patches) {
+    let m = byRow.get(p.row);
+    if (!m) byRow.set(p.row, (m = new Map()));
+    m.set(p.col, p.value);
+  }
+  const { sheetData, rows } = locate(xml, new Set(byRow.keys()));
+  if (!sheetData) throw new PatchError(`Лист «${sheetName}» повреждён: в нём нет области ячеек (sheetData).`);
+  const sd = sheetData as { name: string; start: number; openEnd: number; closeStart: number; end: number };
+  const p = prefixOf(sd.name);
+  const splices: Splice[] = [];
+  const dropped: number[] = [];
+  let formulaOverwritten = false;
+  const rowIndex = new Map(rows.map((r) => [r.row, r]));
+  const newRows: string[] = [];
+  const newRowsAt = new Map<number, string[]>();
+
+  for (const [r, writes] of [...byRow.entries()].sort((a, b) => a[0] - b[0])) {
+    const existing = rowIndex.get(r);
+    const cols = [...writes.keys()].sort((a, b) => a - b);
+    if (!existing) {
+      const cells = cols.map((c) => renderCell(p, cellAddress(r, c), null, writes.get(c)!)).join("");
+      const text = `<${p}row r="${r + 1}">${cells}</${p}row>`;
+      const next = rows.find((x) => x.row > r);
+      if (next) {
+        const list = newRowsAt.get(next.start) ?? [];
+        list.push(text);
+        newRowsAt.set(next.start, list);
+      } else newRows.push(text);
+      continue;
+    }
+    const byCol = new Map(existing.cells.map((c) => [c.col, c]));
+    const inserts = new Map<number, string[]>(); // offset → cells inserted there
+    const tail: string[] = [];
+    for (const c of cols) {
+      const ref = cellAddress(r, c);
+      const old = byCol.get(c);
+      if (old) {
+        const oldXml = xml.slice(old.start, old.end);
+        const info = inspect(oldXml);
+        if (info.sharedMaster) {
+          throw new PatchError(`Ячейка «${sheetName}»!${ref} — начало общей формулы, от неё зависят соседние ячейки: записать в неё значение нельзя. Замените формулы в этом столбце значениями или освободите ячейку и повторите.`);
+        }
+        if (info.shared !== null) dropped.push(info.shared);
+        if (info.formula) formulaOverwritten = true;
+        splices.push({ start: old.start, end: old.end, text: renderCell(p, ref, oldXml, writes.get(c)!) });
+        continue;
+      }
+      const value = writes.get(c)!;
+      if (value === null || value === "") continue; // nothing there, nothing to clear
+      const next = existing.cells.find((x) => x.col > c);
+      const text = renderCell(p, ref, null, value);
+      if (next) inserts.set(next.start, [...(inserts.get(next.start) ?? []), text]);
+      else tail.push(text);
+    }
+    for (const [at, list] of inserts) splices.push({ start: at, end: at, text: list.join("") });
+    if (tail.length) {
+      if (existing.closeStart === existing.start) {
+        // <row r="5"/> becomes <row r="5">…</row>
+        const open = xml.slice(existing.start, existing.openEnd).replace(/\s*\/>$/, ">");
+        splices.push({ start: existing.start, end: existing.end, text: `${open}${tail.join("")}</${p}row>` });
+      } else splices.push({ start: existing.closeStart, end: existing.closeStart, text: tail.join("") });
+    }
+    if ((tail.length || inserts.size) && existing.closeStart !== existing.start) {
+      // The row's optional "spans" hint may no longer cover its cells: drop it.
+      const open = xml.slice(existing.start, existing.openEnd);
+      const trimmed = open.replace(/\sspans\s*=\s*("[^"]*"|'[^']*')/, "");
+      if (trimmed !== open) splices.push({ start: existing.start, end: existing.openEnd, text: trimmed });
+    }
+  }
+  for (const [at, list] of newRowsAt) splices.push({ start: at, end: at, text: list.join("") });
+  if (newRows.length) {
+    if (sd.closeStart === sd.start) {
+      const open = xml.slice(sd.start, sd.openEnd).replace(/\s*\/>$/, ">");
+      splices.push({ start: sd.start, end: sd.end, text: `${open}${newRows.join("")}</${sd.name}>` });
+    } else splices.push({ start: sd.closeStart, end: sd.closeStart, text: newRows.join("") });
+  }
+  return { xml: applySplices(xml, splices), droppedSharedStrings: dropped, formulaOverwritten };
+}
