@@ -2,10 +2,12 @@
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import type * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import type { WorkbookBackend } from "../../src/workbook/backend";
 import { FileBackend } from "../../src/workbook/file/FileBackend";
+import { editInExcelJS } from "../helpers/editInExcelJS";
 import { sampleSchool, sampleWorkbookPlan, type SampleSchool } from "../../src/workbook/sample";
 
 export interface Run {
@@ -41,6 +43,11 @@ export async function edit(file: string, change: (b: FileBackend) => Promise<voi
   const b = await openFile(file);
   await change(b);
   await fs.writeFile(file, await b.toBytes());
+}
+
+/** Change a workbook on disk in another program (ExcelJS standing in for Excel or LibreOffice). */
+export async function editFileInExcelJS(file: string, change: (wb: ExcelJS.Workbook) => void): Promise<void> {
+  await fs.writeFile(file, await (await editInExcelJS(await openFile(file), change)).toBytes());
 }
 
 export async function rosterCodes(b: WorkbookBackend): Promise<(string | number | boolean | null)[]> {

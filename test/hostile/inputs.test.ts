@@ -5,6 +5,7 @@ import type { WorkDefinition } from "../../src/core";
 import type { CellValue } from "../../src/workbook/backend";
 import { criteriaBlock } from "../../src/workbook/newWorkbook";
 import { errorsOf, expectFinding, expectNoFindingAt, inputsBackend, readyBackend, run, type } from "./helpers";
+import { editInExcelJS } from "../helpers/editInExcelJS";
 
 const R = "Ученики";
 const codesOf = (values: CellValue[][], col = 3) => values.slice(1).map((r) => r[col]);
@@ -88,8 +89,8 @@ describe("hostile roster", () => {
   });
 
   test("H47 merged class cells (one «4А» over three rows): the covered rows have no class", async () => {
-    const b = await inputsBackend();
-    b.workbook.getWorksheet(R)!.mergeCells("A2:A4");
+    let b = await inputsBackend();
+    b = await editInExcelJS(b, (wb) => { wb.getWorksheet(R)!.mergeCells("A2:A4"); });
     const { findings, status } = await run(b, "codes");
     expect(status).toBe("blocked");
     expectFinding(findings, { code: "roster.class", sheet: R, cell: "A3", message: /^класс «» не распознан: ожидается номер и буква, например «5А»$/ });
@@ -290,8 +291,8 @@ describe("hostile settings and sheets", () => {
   });
 
   test("H67 the roster sheet renamed: «нет листа «Ученики»», nothing written", async () => {
-    const b = await inputsBackend();
-    b.workbook.getWorksheet(R)!.name = "Ученики (2)";
+    let b = await inputsBackend();
+    b = await editInExcelJS(b, (wb) => { wb.getWorksheet(R)!.name = "Ученики (2)"; });
     const { findings, status, before, after } = await run(b, "codes");
     expect(status).toBe("blocked");
     const f = expectFinding(findings, { code: "sheet.missing", sheet: R, message: /^нет листа «Ученики» со списком учеников$/ });
@@ -300,25 +301,25 @@ describe("hostile settings and sheets", () => {
   });
 
   test("H68 the plan sheet deleted", async () => {
-    const b = await inputsBackend();
+    let b = await inputsBackend();
     await run(b, "codes");
-    b.workbook.removeWorksheet(b.workbook.getWorksheet("План")!.id);
+    b = await editInExcelJS(b, (wb) => { wb.removeWorksheet(wb.getWorksheet("План")!.id); });
     const { findings, status } = await run(b, "scoreSheets");
     expect(status).toBe("blocked");
     expectFinding(findings, { code: "sheet.missing", sheet: "План", message: /^нет листа «План»: укажите, какие классы пишут какие работы$/ });
   });
 
   test("H69 the settings sheet deleted: the upload refuses", async () => {
-    const b = await readyBackend();
-    b.workbook.removeWorksheet(b.workbook.getWorksheet("Настройки")!.id);
+    let b = await readyBackend();
+    b = await editInExcelJS(b, (wb) => { wb.removeWorksheet(wb.getWorksheet("Настройки")!.id); });
     const { findings, files } = await run(b, "upload");
     expect(files).toEqual([]);
     expectFinding(findings, { code: "sheet.missing", sheet: "Настройки", message: /^нет листа «Настройки»: создайте рабочую книгу заново или верните лист$/ });
   });
 
   test("H70 a score sheet deleted", async () => {
-    const b = await readyBackend();
-    b.workbook.removeWorksheet(b.workbook.getWorksheet("6А История")!.id);
+    let b = await readyBackend();
+    b = await editInExcelJS(b, (wb) => { wb.removeWorksheet(wb.getWorksheet("6А История")!.id); });
     const { findings, files } = await run(b, "upload");
     expect(files).toEqual([]);
     expectFinding(findings, { code: "sheet.scores-missing", sheet: "6А История", message: /^нет листа «6А История» для работы HI6-ДЕМО: создайте листы для баллов$/ });

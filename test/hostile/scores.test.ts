@@ -4,6 +4,7 @@
 import { findWork, uploadHeader } from "../../src/core";
 import type { FileBackend } from "../../src/workbook/file/FileBackend";
 import { cleanRow, errorsOf, expectFinding, expectNoFindingAt, readyBackend, run, type } from "./helpers";
+import { editInExcelJS } from "../helpers/editInExcelJS";
 
 const RU = "4А Русский язык"; // RU4-2026: C = «1 (2б)», D = «2 (1б)», E = «3 (2б)», F = «4 (3б)»
 const RU5 = "5А Русский язык"; // two parts: B «Вариант (часть 1)», C–E part 1, F «Вариант (часть 2)», G–L part 2
@@ -68,15 +69,15 @@ describe("hostile score cells (check)", () => {
   });
 
   test("H07 a formula in a score cell whose cached value is over the maximum", async () => {
-    const b = await withRow();
-    b.workbook.getWorksheet(RU)!.getCell("C2").value = { formula: "1+2", result: 3 };
+    let b = await withRow();
+    b = await editInExcelJS(b, (wb) => { wb.getWorksheet(RU)!.getCell("C2").value = { formula: "1+2", result: 3 }; });
     const { findings } = await run(b, "check");
     expectFinding(findings, { code: "score.over-max", sheet: RU, cell: "C2", message: /балл 3 больше максимума 2/ });
   });
 
   test("H08 a formula in a score cell with a valid cached value: read as that value, the form gets a number", async () => {
-    const b = await withRow();
-    b.workbook.getWorksheet(RU)!.getCell("C2").value = { formula: "1+1", result: 2 };
+    let b = await withRow();
+    b = await editInExcelJS(b, (wb) => { wb.getWorksheet(RU)!.getCell("C2").value = { formula: "1+1", result: 2 }; });
     const { findings, files } = await run(b, "upload");
     expectNoFindingAt(findings, RU, "C2");
     expect(errorsOf(findings)).toEqual([]);
@@ -135,8 +136,8 @@ describe("hostile score cells (check)", () => {
   });
 
   test("H19 merged score cells: the covered cell counts as empty", async () => {
-    const b = await withRow();
-    b.workbook.getWorksheet(RU)!.mergeCells("C2:D2");
+    let b = await withRow();
+    b = await editInExcelJS(b, (wb) => { wb.getWorksheet(RU)!.mergeCells("C2:D2"); });
     const { findings } = await run(b, "check");
     expectFinding(findings, { code: "score.empty", sheet: RU, cell: "D2", message: /^задание 2: балл не проставлен; поставьте целое число от 0 до 1 или X$/ });
   });
