@@ -164,7 +164,9 @@ export function patchCells(xml: string, patches: readonly CellPatch[], sheetName
     const existing = rowIndex.get(r);
     const cols = [...writes.keys()].sort((a, b) => a - b);
     if (!existing) {
-      const cells = cols.map((c) => renderCell(p, cellAddress(r, c), null, writes.get(c)!)).join("");
+      const filled = cols.filter((c) => writes.get(c) !== null && writes.get(c) !== "");
+      if (filled.length === 0) continue; // nothing there, nothing to clear
+      const cells = filled.map((c) => renderCell(p, cellAddress(r, c), null, writes.get(c)!)).join("");
       const text = `<${p}row r="${r + 1}">${cells}</${p}row>`;
       const next = rows.find((x) => x.row > r);
       if (next) {
