@@ -9,6 +9,7 @@ import { FileBackend } from "../workbook/file/FileBackend";
 import { addWorks, buildUploads, check, createInputSheets, makeCodes, makeScoreSheets, readAll, removeNames, type OperationOptions, type OperationResult } from "../workbook/operations";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, openWorkbook, printFindings, resolvePath, saveWorkbook, table, type Ctx } from "./io";
 import { planImportCodes } from "../workbook/importCodes";
+import { applyWritePlan } from "../workbook/planCheck";
 import { readCodesFile } from "./pool";
 import { writeFileAtomic } from "../workbook/file/node";
 
@@ -117,12 +118,13 @@ export async function cmdCodes(ctx: Ctx, values: Values, positionals: string[]):
     const { codes, duplicates } = await readCodesFile(ctx, codesFile);
     if (duplicates > 0) ctx.io.err(ctx.t.codesDuplicates(duplicates));
     // The same planner as the task pane's import: «Коды» is written only while it holds no code.
-    const decision = planImportCodes(await readAll(backend), codes);
+    const snapshot = await readAll(backend);
+    const decision = planImportCodes(snapshot, codes);
     const refusal = decision.findings.find((f) => f.severity === "error");
     if (refusal) throw new CliError(EXIT_PROBLEMS, `${describeFinding(refusal)}. ${ctx.t.nothingWritten}`);
     if (decision.same) ctx.io.out(ctx.t.poolSame);
     else {
-      await backend.apply(decision.plan); // in memory only: saved together with the codes, or not at all
+      await applyWritePlan(backend, decision.plan, snapshot.sheetNames); // in memory only: saved together with the codes, or not at all
       imported = codes.length;
     }
   }

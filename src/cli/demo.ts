@@ -4,6 +4,7 @@ import { seededRandom } from "../core";
 import { ROSTER_SHEET } from "../workbook/contract";
 import { FileBackend } from "../workbook/file/FileBackend";
 import { buildUploads, check, makeCodes, makeScoreSheets, readAll } from "../workbook/operations";
+import { applyWritePlan } from "../workbook/planCheck";
 import { lateStudentWrites, sampleSchool, sampleScoreWrites, sampleWorkbookPlan } from "../workbook/sample";
 import { parseSeed, writeFiles, type Values } from "./commands";
 import { EXIT_OK, EXIT_PROBLEMS, printFindings, table, type Ctx } from "./io";
@@ -29,7 +30,7 @@ export async function cmdDemo(ctx: Ctx, values: Values): Promise<number> {
   io.out(t.demoTitle(school.school, seed));
 
   const backend = FileBackend.empty();
-  await backend.apply(sampleWorkbookPlan(school));
+  await applyWritePlan(backend, sampleWorkbookPlan(school), (await backend.read([])).sheetNames);
   io.out(`  1. ${t.demoStep.create}`);
 
   const codes = await makeCodes(backend, { random: seededRandom(seed) });
@@ -37,7 +38,8 @@ export async function cmdDemo(ctx: Ctx, values: Values): Promise<number> {
   io.out(`  2. ${t.demoStep.codes(codes.assigned)}`);
   const before = await rosterCodes(backend);
 
-  await backend.apply({ sheets: [], cellWrites: lateStudentWrites(await readAll(backend), school) });
+  const withCodes = await readAll(backend);
+  await applyWritePlan(backend, { sheets: [], cellWrites: lateStudentWrites(withCodes, school) }, withCodes.sheetNames);
   const again = await makeCodes(backend, { random: seededRandom(seed + 1) });
   if (again.status !== "done") return failed(ctx, again.findings);
   const after = await rosterCodes(backend);
@@ -48,8 +50,9 @@ export async function cmdDemo(ctx: Ctx, values: Values): Promise<number> {
   if (sheets.status !== "done") return failed(ctx, sheets.findings);
   io.out(`  4. ${t.demoStep.sheets(sheets.sheets.length)}`);
 
-  const scores = sampleScoreWrites(await readAll(backend), seededRandom(seed + 2));
-  await backend.apply({ sheets: [], cellWrites: scores });
+  const withSheets = await readAll(backend);
+  const scores = sampleScoreWrites(withSheets, seededRandom(seed + 2));
+  await applyWritePlan(backend, { sheets: [], cellWrites: scores }, withSheets.sheetNames);
   io.out(`  5. ${t.demoStep.scores(scores.length)}`);
 
   const checked = await check(backend);

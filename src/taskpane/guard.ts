@@ -47,6 +47,8 @@ export function guardBackend(backend: WorkbookBackend, signal: AbortSignal, onPh
       onPhase("write");
       log.applied = true;
       log.after = null;
+      // A back end in its own right (a decorator): the operation checked the plan against the read
+      // it was made from (applyWritePlan) before it got here, so it is only passed on.
       await backend.apply(plan);
       // Only a single apply after a whole read can be projected; anything else is read again.
       log.after = log.snapshot && !projected ? projectPlan(log.snapshot, plan) : null;

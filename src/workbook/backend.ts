@@ -33,7 +33,10 @@ export interface WorkbookBackend {
    * sheets and the sheets they own, whose names come from the inputs).
    */
   read(sheets: readonly string[] | null, options?: { formulas?: boolean }): Promise<Snapshot>;
-  /** One round trip (more only when a request would exceed 5 MB): carry out the whole plan. */
+  /**
+   * One round trip (more only when a request would exceed 5 MB): carry out the whole plan. Call it
+   * through `applyWritePlan` (./planCheck.ts), which checks the plan first: back ends do not.
+   */
   apply(plan: WritePlan): Promise<void>;
   /** Select a cell for the user (Excel only; file back end does nothing). */
   select?(sheet: string, address: string): Promise<void>;

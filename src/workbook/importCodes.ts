@@ -5,6 +5,7 @@ import { cellAddress, hasErrors, type Finding } from "../core";
 import type { Snapshot, WorkbookBackend, WritePlan } from "./backend";
 import { HEADER_FILL, POOL, POOL_SHEET, cellText as text, headerKey } from "./contract";
 import type { OperationResult } from "./operations";
+import { applyWritePlan } from "./planCheck";
 
 
 /**
@@ -95,6 +96,6 @@ export async function importCodes(backend: WorkbookBackend, codes: readonly numb
   const snapshot = await backend.read(null);
   const { plan, findings } = planImportCodes(snapshot, codes);
   if (hasErrors(findings)) return { status: "blocked", findings, created: [], replaced: [], cellsWritten: 0, imported: 0 };
-  await backend.apply(plan);
+  await applyWritePlan(backend, plan, snapshot.sheetNames);
   return { status: "done", findings, created: plan.sheets.map((s) => s.name), replaced: [], cellsWritten: plan.cellWrites.length, imported: codes.length };
 }

@@ -1,11 +1,13 @@
 // The operations every face runs, each the same way on any back end: one read, a pure plan,
-// one apply. Faces pass a back end and, where a sheet would be replaced, a confirmation.
+// one checked apply (./planCheck.ts). Faces pass a back end and, where a sheet would be
+// replaced, a confirmation.
 import { cryptoRandom, hasErrors, type Finding, type Random } from "../core";
 import type { NewWorkbookPlan, Snapshot, WorkbookBackend, WritePlan } from "./backend";
 import { checkWorkbook, type SheetCount } from "./check";
 import { planCodes } from "./codes";
 import { planAddWorks, planNewWorkbook, type NewWorkbookOptions } from "./newWorkbook";
 import { replacedSheets } from "./ownership";
+import { applyWritePlan } from "./planCheck";
 import { planRemoveNames } from "./removeNames";
 import { planScoreSheets } from "./scoreSheets";
 import { planUploads, type UploadFile } from "./upload";
@@ -29,39 +31,41 @@ export interface OperationResult {
 /** Every sheet of the workbook: operations need inputs and the sheets they own, whose names come from the inputs. */
 export const readAll = (backend: WorkbookBackend): Promise<Snapshot> => backend.read(null);
 
-async function applyPlan(backend: WorkbookBackend, plan: WritePlan, findings: Finding[], options: OperationOptions): Promise<OperationResult> {
+/** `snapshot` is the read the plan was made from: the plan is checked against its sheets. */
+async function applyPlan(backend: WorkbookBackend, snapshot: Snapshot, plan: WritePlan, findings: Finding[], options: OperationOptions): Promise<OperationResult> {
   const replaced = replacedSheets(plan.sheets);
   const created = plan.sheets.filter((s) => s.mode === "create").map((s) => s.name);
   const base = { findings, created, replaced, cellsWritten: plan.cellWrites.length };
   if (hasErrors(findings)) return { ...base, status: "blocked", created: [], replaced: [], cellsWritten: 0 };
   if (replaced.length > 0 && options.confirmReplace && !(await options.confirmReplace(replaced))) return { ...base, status: "cancelled", created: [], replaced: [], cellsWritten: 0 };
-  if (plan.sheets.length > 0 || plan.cellWrites.length > 0) await backend.apply(plan);
+  if (plan.sheets.length > 0 || plan.cellWrites.length > 0) await applyWritePlan(backend, plan, snapshot.sheetNames);
   return { ...base, status: "done" };
 }
 
 export async function createInputSheets(backend: WorkbookBackend, init: NewWorkbookOptions = {}, options: OperationOptions = {}): Promise<OperationResult & { skipped: string[] }> {
   const snapshot = await readAll(backend);
   const { plan, findings, skipped } = planNewWorkbook(snapshot, init);
-  return { ...(await applyPlan(backend, plan, findings, options)), skipped };
+  return { ...(await applyPlan(backend, snapshot, plan, findings, options)), skipped };
 }
 
 /** Built-in works added to «Критерии» below what the coordinator has there. */
 export async function addWorks(backend: WorkbookBackend, ids: readonly string[]): Promise<OperationResult & { added: string[]; present: string[] }> {
-  const { plan, findings, added, present } = planAddWorks(await readAll(backend), ids);
-  return { ...(await applyPlan(backend, plan, findings, {})), added, present };
+  const snapshot = await readAll(backend);
+  const { plan, findings, added, present } = planAddWorks(snapshot, ids);
+  return { ...(await applyPlan(backend, snapshot, plan, findings, {})), added, present };
 }
 
 export async function makeCodes(backend: WorkbookBackend, options: OperationOptions = {}): Promise<OperationResult & { assigned: number }> {
   const snapshot = await readAll(backend);
   const { plan, findings, assigned } = planCodes(snapshot, options.random ?? cryptoRandom());
-  const result = await applyPlan(backend, plan, findings, options);
+  const result = await applyPlan(backend, snapshot, plan, findings, options);
   return { ...result, assigned: result.status === "done" ? assigned : 0 };
 }
 
 export async function makeScoreSheets(backend: WorkbookBackend, options: OperationOptions = {}): Promise<OperationResult & { sheets: { name: string; rows: number; kept: number }[] }> {
   const snapshot = await readAll(backend);
   const { plan, findings, sheets } = planScoreSheets(snapshot, backend.formulaStyle);
-  return { ...(await applyPlan(backend, plan, findings, options)), sheets };
+  return { ...(await applyPlan(backend, snapshot, plan, findings, options)), sheets };
 }
 
 export async function check(backend: WorkbookBackend): Promise<{ findings: Finding[]; counts: SheetCount[] }> {
@@ -70,8 +74,9 @@ export async function check(backend: WorkbookBackend): Promise<{ findings: Findi
 }
 
 export async function removeNames(backend: WorkbookBackend, options: OperationOptions = {}): Promise<OperationResult> {
-  const { plan, findings } = planRemoveNames(await readAll(backend));
-  return applyPlan(backend, plan, findings, options);
+  const snapshot = await readAll(backend);
+  const { plan, findings } = planRemoveNames(snapshot);
+  return applyPlan(backend, snapshot, plan, findings, options);
 }
 
 export interface BuiltFile {

@@ -6,6 +6,7 @@ import { cellAddress, collapseSpaces, hasErrors, type Finding, type XLetter } fr
 import type { CellValue, CellWrite, Snapshot, WorkbookBackend, WritePlan } from "./backend";
 import { SETTINGS, SETTINGS_SHEET, cellText as text, headerKey } from "./contract";
 import type { OperationResult } from "./operations";
+import { applyWritePlan } from "./planCheck";
 
 /** What the settings form edits. An absent field is left as it is on the sheet. */
 export interface SettingsValues {
@@ -91,6 +92,6 @@ export async function saveSettings(backend: WorkbookBackend, values: SettingsVal
   const snapshot = await backend.read(null);
   const { plan, findings } = planSettings(snapshot, values);
   if (hasErrors(findings)) return { status: "blocked", findings, created: [], replaced: [], cellsWritten: 0 };
-  if (plan.cellWrites.length > 0) await backend.apply(plan);
+  if (plan.cellWrites.length > 0) await applyWritePlan(backend, plan, snapshot.sheetNames);
   return { status: "done", findings, created: [], replaced: [], cellsWritten: plan.cellWrites.length };
 }

@@ -3,6 +3,7 @@
 import { UPLOAD_SHEET, type Finding } from "../core";
 import { fillForm, readFormHeader } from "./file/fillForm";
 import { buildNewWorkbook } from "./file/newWorkbook";
+import { checkNewWorkbookPlan } from "./planCheck";
 import type { BuiltFile } from "./operations";
 import { matchOfficialForm, toFormRow, type UploadFile } from "./upload";
 
@@ -30,6 +31,7 @@ export async function writeUploadFiles(files: UploadFile[], findings: Finding[],
     if (officialForms.length > 0) {
       problems.push({ severity: "warning", code: "form.none-fits", message: `ни один из загруженных бланков не подходит к работе «${file.work.subject}», ${file.grade} класс: форма создана по описанию работы` });
     }
+    checkNewWorkbookPlan(file.workbook);
     out.push({ fileName: file.fileName, bytes: await buildNewWorkbook(file.workbook), file });
   }
   return problems.some((p) => p.severity === "error") ? { files: [], findings: problems } : { files: out, findings: problems };

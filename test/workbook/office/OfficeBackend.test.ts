@@ -173,19 +173,7 @@ describe("OfficeBackend.apply then read", () => {
     expect(fake.workbook.sheet("5А Математика").value("A1")).toBe("старое");
   });
 
-  test("a plan naming one sheet twice is refused before Excel is touched", async () => {
-    const { fake, backend } = setup();
-    const s: SheetPlan = { name: "Лист", mode: "create", values: [[1]] };
-    await expect(backend.apply(plan([s, { ...s, name: "лист" }]))).rejects.toThrow(/дважды/);
-    expect(fake.stats.runs).toBe(0);
-  });
-
-  test("formula blocks whose size does not match their range are refused", async () => {
-    const { fake, backend } = setup();
-    const bad: SheetPlan = { name: "Л", mode: "create", values: [], formulas: [{ range: "A1:A3", formulas: [["=1"]] }] };
-    await expect(backend.apply(plan([bad]))).rejects.toThrow(/размер/);
-    expect(fake.stats.runs).toBe(0);
-  });
+  // A plan that cannot be applied is refused before any back end sees it: test/workbook/planCheck.test.ts.
 });
 
 describe("text stays text", () => {
