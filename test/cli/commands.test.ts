@@ -1,4 +1,4 @@
-// Every command in-process on real .xlsx files in a temporary folder: exit codes, .bak, --out,
+// Every command in-process on real .xlsx files in a temporary folder: exit codes, backups, --out,
 // atomic writes, refusals, and upload files identical to the operations' own.
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
@@ -80,7 +80,7 @@ describe("init", () => {
     expect(r.out).toContain("не тронуты: MA4-2023");
     const criteria = (await (await openFile(path.join(dir, "b.xlsx"))).read(["Критерии"])).sheets["Критерии"].values;
     expect(criteria.filter((row) => row[0] === "Работа").map((row) => row[1])).toEqual(["MA4-2023", "OM4-2018"]);
-    expect(await listDir(dir)).toEqual(["b.bak.xlsx", "b.xlsx"]);
+    expect(await listDir(dir)).toEqual([expect.stringMatching(/^b\.bak-\d{8}-\d{6}\.xlsx$/), "b.xlsx"]);
   });
 
   test("unknown work ids, a bad school code or year: exit 2 listing the known ids, nothing written", async () => {
@@ -108,8 +108,11 @@ describe("the whole flow, command by command", () => {
     expect(codes.out).toContain(`Выдано новых кодов: ${school.students.length}`);
     expect(codes.out).toContain("«Коды для выдачи»");
     // The previous version is beside it, byte for byte; no temporary file is left.
-    expect(await fs.readFile(path.join(dir, "школа.bak.xlsx"))).toEqual(original);
-    expect(await listDir(dir)).toEqual(["школа.bak.xlsx", "школа.xlsx"]);
+    const [backup, ...rest] = await listDir(dir);
+    expect(backup).toMatch(/^школа\.bak-\d{8}-\d{6}\.xlsx$/);
+    expect(rest).toEqual(["школа.xlsx"]);
+    expect(await fs.readFile(path.join(dir, backup))).toEqual(original);
+    expect(codes.out).toContain(`Прежняя версия сохранена рядом: ${backup}`);
     const first = await rosterCodes(await openFile(file));
     expect(first.every((c) => typeof c === "number")).toBe(true);
 
@@ -165,7 +168,10 @@ describe("the whole flow, command by command", () => {
     expect((await vpr(dir, "remove-names", "школа.xlsx")).code).toBe(2);
     const removed = await vpr(dir, "remove-names", "школа.xlsx", "--yes");
     expect(removed.code).toBe(0);
-    expect(removed.err).toContain("школа.bak.xlsx");
+    // Every backup still holds the names, and the warning lists them all.
+    const backups = (await listDir(dir)).filter((n) => n.includes(".bak-"));
+    expect(backups.length).toBe(4); // codes, codes, sheets, remove-names
+    for (const b of backups) expect(removed.err).toContain(b);
     const after = (await (await openFile(file)).read(null)).sheets;
     expect(after["Ученики"].values.slice(1).every((r) => r[1] === null)).toBe(true);
     expect(after["Ученики"].values.slice(1).map((r) => r[3])).toEqual(second);

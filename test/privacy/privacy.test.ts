@@ -5,8 +5,9 @@ import * as ExcelJS from "exceljs";
 import fc from "fast-check";
 import { seededRandom } from "../../src/core";
 import { FileBackend } from "../../src/workbook/file/FileBackend";
-import { buildUploads, makeCodes, makeScoreSheets, type BuiltFile } from "../../src/workbook/operations";
+import { buildUploads, makeCodes, makeScoreSheets, removeNames, type BuiltFile } from "../../src/workbook/operations";
 import { sampleSchool, sampleScoreWrites, sampleWorkbookPlan, lateStudentWrites, type SampleSchool } from "../../src/workbook/sample";
+import { editInExcelJS } from "../helpers/editInExcelJS";
 import { documentProperties, fold, nameTerms, privacyScan, scanFileName, type PrivacyHit } from "../helpers/privacyScan";
 
 /** The whole flow on a FileBackend: the upload files and the coordinator's own workbook. */
@@ -81,6 +82,21 @@ describe("no name leaves the school", () => {
     await expectCleanProperties(files, names);
     // Positive control: the coordinator's own workbook does hold the names (roster, protocols).
     expect((await privacyScan(workbook, names)).length).toBeGreaterThan(0);
+  });
+
+  test("after remove-names no part of the workbook holds a name: the shared strings of a workbook saved by another program are cleared too", async () => {
+    const school = sampleSchool();
+    const names = [...school.students].map((s) => s.name);
+    const made = FileBackend.empty();
+    await made.apply(sampleWorkbookPlan(school));
+    // Saved by another program: the names now live in xl/sharedStrings.xml, not inline.
+    let b = await editInExcelJS(made, () => undefined);
+    expect((await privacyScan(await b.toBytes(), names)).map((h) => h.part)).toContain("xl/sharedStrings.xml");
+    expect((await makeCodes(b, { random: seededRandom(4) })).status).toBe("done");
+    expect((await makeScoreSheets(b)).status).toBe("done");
+    b = await editInExcelJS(b, () => undefined); // …and the protocols saved by that program as well
+    expect((await removeNames(b)).status).toBe("done");
+    expect(await privacyScan(await b.toBytes(), names)).toEqual([]);
   });
 
   // Surnames that cannot collide with a word of the form: long, with a random tail; some with Ё,
