@@ -5,13 +5,12 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { CATALOGUE, cryptoRandom, describeFinding, findWork, hasErrors, sameSheetName, seededRandom, type Random } from "../core";
 import { CRITERIA_SHEET } from "../workbook/contract";
-import { FileBackend } from "../workbook/file/FileBackend";
 import { addWorks, buildUploads, check, createInputSheets, makeCodes, makeScoreSheets, readAll, removeNames, type OperationOptions, type OperationResult } from "../workbook/operations";
-import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, openWorkbook, printFindings, resolvePath, saveWorkbook, table, type Ctx } from "./io";
+import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, fileFailure, newWorkbook, openWorkbook, openWorkbookToChange, printFindings, resolvePath, saveWorkbook, table, type Ctx } from "./io";
 import { planImportCodes } from "../workbook/importCodes";
 import { applyWritePlan } from "../workbook/planCheck";
 import { readCodesFile } from "./pool";
-import { writeFileAtomic } from "../workbook/file/node";
+import { legacyBackupPath, listBackups, readFileBytes, writeAllOrNone, type OpenedWorkbook } from "../workbook/file/node/index";
 
 export type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -42,7 +41,7 @@ function replacePolicy(values: Values): { options: Pick<OperationOptions, "confi
 }
 
 /** Common ending of the commands that change a workbook. */
-async function finish(ctx: Ctx, result: OperationResult, refused: string[], backend: FileBackend, file: string, out: string | undefined, report: () => void): Promise<number> {
+async function finish(ctx: Ctx, result: OperationResult, refused: string[], opened: OpenedWorkbook, file: string, out: string | undefined, report: () => void): Promise<number> {
   if (result.status === "blocked") {
     ctx.io.err(ctx.t.blocked);
     printFindings(ctx, result.findings);
@@ -60,7 +59,7 @@ async function finish(ctx: Ctx, result: OperationResult, refused: string[], back
     ctx.io.out(ctx.t.nothingChanged);
     return EXIT_OK;
   }
-  await saveWorkbook(ctx, backend, file, out);
+  await saveWorkbook(ctx, opened, file, out);
   return EXIT_OK;
 }
 
@@ -76,9 +75,6 @@ export async function cmdInit(ctx: Ctx, values: Values, positionals: string[]): 
     .filter(Boolean);
   const unknown = works.filter((w) => !findWork(w));
   if (unknown.length > 0) throw new CliError(EXIT_UNUSABLE, ctx.t.unknownWorks(unknown, KNOWN_WORKS));
-  const ext = path.extname(file).toLowerCase();
-  if (ext !== ".xlsx") throw new CliError(EXIT_UNUSABLE, ctx.t.unreadable(file, "not-xlsx", `«${path.basename(file)}» — не книга Excel: нужен файл с расширением .xlsx.`));
-
   let exists = false;
   try {
     await fs.stat(resolvePath(ctx, file));
@@ -86,7 +82,11 @@ export async function cmdInit(ctx: Ctx, values: Values, positionals: string[]): 
   } catch {
     exists = false;
   }
-  const backend = exists ? await openWorkbook(ctx, file) : FileBackend.empty();
+  // A new workbook is an .xlsx; an existing .xlsm is kept as .xlsm.
+  const ext = path.extname(file).toLowerCase();
+  if (ext !== ".xlsx" && !(exists && ext === ".xlsm")) throw new CliError(EXIT_UNUSABLE, ctx.t.unreadable(file, "not-xlsx", `«${path.basename(file)}» — не книга Excel: нужен файл с расширением .xlsx.`));
+  const opened = exists ? await openWorkbookToChange(ctx, file, str(values.out)) : await newWorkbook(ctx, file, str(values.out));
+  const backend = opened.backend;
   const ids = works.map((w) => findWork(w)!.id);
   const result = await createInputSheets(backend, { school: school?.trim(), schoolName: str(values["school-name"]), year: year?.trim(), works: ids });
   if (result.skipped.length > 0) ctx.io.out(ctx.t.initSkipped(result.skipped));
@@ -94,10 +94,10 @@ export async function cmdInit(ctx: Ctx, values: Values, positionals: string[]): 
   let more: Awaited<ReturnType<typeof addWorks>> | null = null;
   if (result.status === "done" && ids.length > 0 && result.skipped.some((n) => sameSheetName(n, CRITERIA_SHEET))) {
     more = await addWorks(backend, ids);
-    if (more.status !== "done") return finish(ctx, more, [], backend, file, str(values.out), () => undefined);
+    if (more.status !== "done") return finish(ctx, more, [], opened, file, str(values.out), () => undefined);
   }
   const combined = more ? { ...result, findings: [...result.findings, ...more.findings], cellsWritten: result.cellsWritten + more.cellsWritten } : result;
-  const code = await finish(ctx, combined, [], backend, file, str(values.out), () => {
+  const code = await finish(ctx, combined, [], opened, file, str(values.out), () => {
     if (more && more.added.length > 0) ctx.io.out(ctx.t.worksAdded(more.added));
     if (more && more.present.length > 0) ctx.io.out(ctx.t.worksPresent(more.present));
   });
@@ -111,7 +111,8 @@ export async function cmdInit(ctx: Ctx, values: Values, positionals: string[]): 
 export async function cmdCodes(ctx: Ctx, values: Values, positionals: string[]): Promise<number> {
   const file = one(ctx, positionals);
   const seed = parseSeed(ctx, values.seed);
-  const backend = await openWorkbook(ctx, file);
+  const opened = await openWorkbookToChange(ctx, file, str(values.out));
+  const backend = opened.backend;
   const codesFile = str(values.codes);
   let imported = 0;
   if (codesFile !== undefined) {
@@ -131,7 +132,7 @@ export async function cmdCodes(ctx: Ctx, values: Values, positionals: string[]):
   const random: Random = seed === undefined ? cryptoRandom() : seededRandom(seed);
   const policy = replacePolicy(values);
   const result = await makeCodes(backend, { random, ...policy.options });
-  return finish(ctx, { ...result, cellsWritten: result.cellsWritten + imported }, policy.refused(), backend, file, str(values.out), () => {
+  return finish(ctx, { ...result, cellsWritten: result.cellsWritten + imported }, policy.refused(), opened, file, str(values.out), () => {
     if (imported > 0) ctx.io.out(ctx.t.poolImported(imported));
     ctx.io.out(result.assigned > 0 ? ctx.t.codesAssigned(result.assigned) : ctx.t.codesNone);
   });
@@ -139,10 +140,11 @@ export async function cmdCodes(ctx: Ctx, values: Values, positionals: string[]):
 
 export async function cmdSheets(ctx: Ctx, values: Values, positionals: string[]): Promise<number> {
   const file = one(ctx, positionals);
-  const backend = await openWorkbook(ctx, file);
+  const opened = await openWorkbookToChange(ctx, file, str(values.out));
+  const backend = opened.backend;
   const policy = replacePolicy(values);
   const result = await makeScoreSheets(backend, policy.options);
-  return finish(ctx, result, policy.refused(), backend, file, str(values.out), () => {
+  return finish(ctx, result, policy.refused(), opened, file, str(values.out), () => {
     for (const s of result.sheets) ctx.io.out(ctx.t.sheetLine(s.name, s.rows, s.kept));
     ctx.io.out(ctx.t.sheetsDone(result.sheets.length));
   });
@@ -173,7 +175,11 @@ export async function cmdUpload(ctx: Ctx, values: Values, positionals: string[])
   const forms: Uint8Array[] = [];
   for (const form of (values.form as string[] | undefined) ?? []) {
     await openWorkbook(ctx, form); // a clear message (and exit 2) for a form that cannot be read
-    forms.push(new Uint8Array(await fs.readFile(resolvePath(ctx, form))));
+    try {
+      forms.push(await readFileBytes(resolvePath(ctx, form)));
+    } catch (e) {
+      throw fileFailure(ctx, form, e) ?? e;
+    }
   }
   const { files, findings } = await buildUploads(backend, forms);
   if (hasErrors(findings)) {
@@ -193,34 +199,36 @@ export async function cmdUpload(ctx: Ctx, values: Values, positionals: string[])
   return EXIT_OK;
 }
 
-/** Each file through a temporary file and a rename, into `dir` (made when missing). */
+/**
+ * The files into `dir` (made when missing), all or none: every target is checked first (open in
+ * LibreOffice or Excel, read-only, a folder in the way), all are written into a temporary folder
+ * there, then moved into place. On failure (exit 2) the folder is as it was and the message names
+ * the file that blocked.
+ */
 export async function writeFiles(ctx: Ctx, dir: string, files: { name: string; bytes: Uint8Array }[]): Promise<{ name: string; path: string; size: number }[]> {
-  const abs = resolvePath(ctx, dir);
-  const out: { name: string; path: string; size: number }[] = [];
   try {
-    await fs.mkdir(abs, { recursive: true });
-    for (const f of files) {
-      const target = path.join(abs, f.name);
-      await writeFileAtomic(target, f.bytes);
-      out.push({ name: f.name, path: target, size: f.bytes.byteLength });
-    }
+    return await writeAllOrNone(resolvePath(ctx, dir), files);
   } catch (e) {
-    throw new CliError(EXIT_UNUSABLE, ctx.t.saveFailed(e instanceof Error ? e.message : String(e)));
+    throw fileFailure(ctx, dir, e, "nothing") ?? new CliError(EXIT_UNUSABLE, ctx.t.saveFailed(e instanceof Error ? e.message : String(e)));
   }
-  return out;
 }
 
 export async function cmdRemoveNames(ctx: Ctx, values: Values, positionals: string[]): Promise<number> {
   const file = one(ctx, positionals);
   if (!values.yes) throw new CliError(EXIT_UNUSABLE, ctx.t.removeNeedsYes);
-  const backend = await openWorkbook(ctx, file);
+  const opened = await openWorkbookToChange(ctx, file, str(values.out));
+  const backend = opened.backend;
   const result = await removeNames(backend);
   const out = str(values.out);
-  const code = await finish(ctx, result, [], backend, file, out, () => ctx.io.out(ctx.t.removeDone(result.cellsWritten)));
+  const code = await finish(ctx, result, [], opened, file, out, () => ctx.io.out(ctx.t.removeDone(result.cellsWritten)));
   if (code === EXIT_OK && result.cellsWritten + result.replaced.length > 0) {
-    const inPlace = out === undefined || resolvePath(ctx, out) === resolvePath(ctx, file);
-    const backup = inPlace ? path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.bak${path.extname(file)}`) : file;
-    ctx.io.err(ctx.t.removeBackupWarning(backup));
+    // Every copy that still holds the names: the dated backups and an old-style <name>.bak.xlsx, or
+    // the input itself when the result went to --out.
+    const abs = resolvePath(ctx, file);
+    const inPlace = out === undefined || resolvePath(ctx, out) === abs;
+    const legacy = legacyBackupPath(abs);
+    const copies = inPlace ? [...(await listBackups(abs)), ...((await fs.stat(legacy).then(() => true, () => false)) ? [legacy] : [])] : [abs];
+    if (copies.length > 0) ctx.io.err(ctx.t.removeBackupWarning(copies.map((c) => path.relative(ctx.io.cwd, c) || c)));
   }
   return code;
 }

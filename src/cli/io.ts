@@ -1,10 +1,12 @@
 // What the commands share: output, exit codes, opening and saving workbooks through
-// src/workbook/file/node.ts (temporary file then rename; the previous version kept as .bak.xlsx).
+// src/workbook/file/node/ (refused while the file is open in LibreOffice or Excel, read-only or
+// changed since it was opened; a dated backup of the previous version; a temporary file then a
+// rename).
 import * as path from "node:path";
 import { describeFinding, type Finding } from "../core";
 import type { FileBackend } from "../workbook/file/FileBackend";
 import { UnreadableWorkbookError } from "../workbook/file/errors";
-import { openWorkbookFile, saveWithBackup, writeFileAtomic } from "../workbook/file/node";
+import { FileError, checkWritable, newWorkbookAt, openWorkbookFile, saveOpenedWorkbook, saveWorkbookAs, type OpenedWorkbook, type SaveResult } from "../workbook/file/node/index";
 import type { Texts } from "./messages";
 
 export const EXIT_OK = 0;
@@ -38,32 +40,83 @@ export interface Ctx {
 
 export const resolvePath = (ctx: Ctx, file: string): string => path.resolve(ctx.io.cwd, file);
 
-/** Open an .xlsx; anything unreadable becomes exit code 2 with the reason in the chosen language. */
+/** A file problem (FileError) or an unreadable workbook as a CliError (exit 2) in the chosen language. */
+export function fileFailure(ctx: Ctx, file: string, e: unknown, written: "nothing" | "none" = "none"): CliError | null {
+  if (e instanceof UnreadableWorkbookError) return new CliError(EXIT_UNUSABLE, ctx.t.unreadable(file, e.reason, e.message));
+  if (e instanceof FileError) {
+    const tail = e.folder !== undefined ? ctx.t.folderUnchanged(shown(ctx, e.folder)) : written === "nothing" ? ctx.t.nothingWritten : "";
+    return new CliError(EXIT_UNUSABLE, [ctx.t.fileError(e.info(), e.message), tail].filter(Boolean).join(" "));
+  }
+  return null;
+}
+
+/** Open an .xlsx to read it; anything unreadable becomes exit code 2 with the reason in the chosen language. */
 export async function openWorkbook(ctx: Ctx, file: string): Promise<FileBackend> {
   try {
-    return await openWorkbookFile(resolvePath(ctx, file));
+    return (await openWorkbookFile(resolvePath(ctx, file))).backend;
   } catch (e) {
-    if (e instanceof UnreadableWorkbookError) throw new CliError(EXIT_UNUSABLE, ctx.t.unreadable(file, e.reason, e.message));
-    throw e;
+    throw fileFailure(ctx, file, e) ?? e;
   }
 }
 
 /**
- * Write the workbook: to `out` when given (temporary file, then rename), else over `file` after
- * copying its previous version to `<name>.bak.xlsx`. Returns the backup path, if one was made.
+ * Open an .xlsx that a command will write back (or write to `out`): the back end and the stamp the
+ * save compares against. The target is checked at once — open in LibreOffice or Excel, read-only,
+ * a folder — so the user hears «close the file» before any work is done (the save checks again).
  */
-export async function saveWorkbook(ctx: Ctx, backend: FileBackend, file: string, out: string | undefined): Promise<string | null> {
+export async function openWorkbookToChange(ctx: Ctx, file: string, out: string | undefined): Promise<OpenedWorkbook> {
+  try {
+    const opened = await openWorkbookFile(resolvePath(ctx, file));
+    await checkWritable(resolvePath(ctx, out ?? file));
+    return opened;
+  } catch (e) {
+    throw fileFailure(ctx, file, e, "nothing") ?? e;
+  }
+}
+
+/** A workbook to be made at `file` (which does not exist yet), checked like openWorkbookToChange. */
+export async function newWorkbook(ctx: Ctx, file: string, out: string | undefined): Promise<OpenedWorkbook> {
+  try {
+    await checkWritable(resolvePath(ctx, out ?? file));
+  } catch (e) {
+    throw fileFailure(ctx, file, e, "nothing") ?? e;
+  }
+  return newWorkbookAt(resolvePath(ctx, file));
+}
+
+function shown(ctx: Ctx, p: string): string {
+  return path.relative(ctx.io.cwd, p) || p;
+}
+
+/**
+ * Write the workbook: to `out` when given (temporary file, then rename), else over the file it was
+ * opened from after a dated backup of its previous version. Refused (exit 2, nothing written) while
+ * the target is open in LibreOffice or Excel, read-only, or — in place — changed since it was opened.
+ * Prints what was saved and the backups kept. Returns the save result (null for `--out`).
+ */
+export async function saveWorkbook(ctx: Ctx, opened: OpenedWorkbook, file: string, out: string | undefined): Promise<SaveResult | null> {
+  const { backend, stamp } = opened;
   if (backend.lossyFeatures.length > 0) ctx.io.err(ctx.t.lossy([...backend.lossyFeatures]));
   const target = resolvePath(ctx, out ?? file);
-  const inPlace = target === resolvePath(ctx, file);
+  const inPlace = target === stamp.path;
+  const shownName = out ?? file;
   try {
     const bytes = await backend.toBytes();
-    const backup = inPlace ? await saveWithBackup(target, bytes) : (await writeFileAtomic(target, bytes), null);
-    ctx.io.out(ctx.t.saved(out ?? file));
-    if (backup) ctx.io.out(ctx.t.backup(path.relative(ctx.io.cwd, backup) || backup));
-    return backup;
+    if (!inPlace) {
+      await saveWorkbookAs(target, bytes);
+      ctx.io.out(ctx.t.saved(shownName));
+      return null;
+    }
+    const result = await saveOpenedWorkbook(stamp, bytes);
+    ctx.io.out(ctx.t.saved(shownName));
+    if (result.backup) {
+      ctx.io.out(ctx.t.backup(shown(ctx, result.backup)));
+      ctx.io.out(ctx.t.backupsKept(result.backups.map((b) => shown(ctx, b))));
+    }
+    if (result.pruneFailed.length > 0) ctx.io.err(ctx.t.backupsNotPruned(result.pruneFailed.map((b) => shown(ctx, b))));
+    return result;
   } catch (e) {
-    throw new CliError(EXIT_UNUSABLE, ctx.t.saveFailed(e instanceof Error ? e.message : String(e)));
+    throw fileFailure(ctx, shownName, e, "nothing") ?? new CliError(EXIT_UNUSABLE, ctx.t.saveFailed(e instanceof Error ? e.message : String(e)));
   }
 }
 

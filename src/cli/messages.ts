@@ -2,8 +2,60 @@
 // the workbook come from src/workbook and stay Russian in both languages: they are the same
 // sentences the add-in shows, and --help says so.
 import type { UnreadableReason } from "../workbook/file/errors";
+import type { FileAction, FileErrorInfo } from "../workbook/file/node/index";
 
 export type Lang = "ru" | "en";
+
+/** How many dated backups the save keeps (src/workbook/file/node/backups.ts). */
+const KEEP = 5;
+
+const EN_VERB: Record<FileAction, string> = { read: "read", write: "save", mkdir: "create the folder", move: "move", remove: "delete", backup: "back up to" };
+
+/** The English of an OS error (the Russian sentences are in src/workbook/file/node/osErrors.ts). */
+function enOsError(code: string | undefined, file: string, action: FileAction): string {
+  const reading = action === "read";
+  const why: Record<string, string> = {
+    EACCES: reading ? "no permission to read it. Check the file's permissions (or copy it into your own folder) and try again." : "no permission to write the file or its folder. Check the permissions or choose another folder and try again.",
+    EPERM: "not permitted: the file is in use by another program, or there is no permission. Close it in Excel or LibreOffice, check the permissions and try again.",
+    EROFS: "the disk is read-only (a protected USB stick, a CD, or a network folder without write access). Choose a folder on another disk and try again.",
+    EBUSY: "the file is in use by another program. Close it in Excel, LibreOffice or the other program and try again.",
+    ETXTBSY: "the file is in use by another program. Close it and try again.",
+    EEXIST: "a file or folder with that name already exists. Rename or delete it and try again.",
+    EISDIR: "there is a folder in that place, not a file. Give a file name or rename the folder and try again.",
+    ENOTDIR: "part of the path is a file, not a folder. Check the path and try again.",
+    ENOENT: reading ? "the file was not found. Check its name and folder." : "the folder does not exist. Create it or choose another one and try again.",
+    ENAMETOOLONG: "the file name or its path is too long. Shorten the name or choose a folder nearer the root of the disk and try again.",
+    ENOSPC: "the disk is full. Free some space or choose another disk and try again.",
+    EDQUOT: "the disk quota is exceeded. Delete files you do not need or ask the administrator, then try again.",
+    EMFILE: "too many files are open. Close programs you do not need and try again.",
+    ENFILE: "too many files are open. Close programs you do not need and try again.",
+    EXDEV: "the file cannot be moved to another disk. Choose a folder on the same disk and try again.",
+    EINVAL: 'the file name is not allowed (no \\ / : * ? " < > |). Rename it and try again.',
+  };
+  return `Could not ${EN_VERB[action]} "${file}": ${why[code ?? ""] ?? `operating system error${code ? ` (${code})` : ""}. Check the file and its folder and try again; if it persists, report it to the developers.`}`;
+}
+
+function enFileError(e: FileErrorInfo): string {
+  const lock = e.lockFile ? e.lockFile.split(/[\\/]/).pop() : "";
+  switch (e.problem) {
+    case "read-only":
+      return `"${e.path}" is read-only. Clear "Read-only" in the file's properties, or write the result to another file, and try again.`;
+    case "locked-libreoffice":
+      return `"${e.path}" is open in LibreOffice. Close it in LibreOffice (the lock file "${lock}" lies beside it) and try again. If LibreOffice is already closed, delete "${lock}" and try again.`;
+    case "locked-excel":
+      return `"${e.path}" is open in Excel. Close it in Excel (the lock file "${lock}" lies beside it) and try again. If Excel is already closed, delete "${lock}" and try again.`;
+    case "changed":
+      return `"${e.path}" was changed, moved or deleted by another program after it was opened (saved in Excel, for example). To keep those changes nothing is overwritten: close the file in the other program and run the command again.`;
+    case "appeared":
+      return `"${e.path}" appeared while the command was running (another program made it). To keep it, nothing is overwritten: check that file and try again.`;
+    case "not-a-file":
+      return `There is a folder where the file "${e.path}" should be. Rename the folder or choose another file name and try again.`;
+    case "duplicate":
+      return `Two files named "${e.path}" in one batch: nothing was written. Please report this to the developers.`;
+    case "os":
+      return enOsError(e.code, e.path, e.action ?? "write");
+  }
+}
 
 const ru = {
   // --- general ---
@@ -26,7 +78,9 @@ const ru = {
   -h, --help                  справка по команде: vpr <команда> --help
 
 Коды выхода: 0 — готово (предупреждения не мешают), 1 — в книге ошибки или операция
-отклонена, ничего не записано; 2 — неверные параметры или файл нельзя прочитать или записать.
+отклонена, ничего не записано; 2 — неверные параметры или файл нельзя прочитать или записать
+(например, он открыт в Excel или LibreOffice, только для чтения или изменён другой программой),
+ничего не записано.
 Подробнее: docs/CLI.md`,
   unknownCommand: (c: string) => `Неизвестная команда «${c}». Список команд: vpr --help`,
   noCommand: "Укажите команду. Список команд: vpr --help",
@@ -40,7 +94,12 @@ const ru = {
   unreadable: (_file: string, _reason: UnreadableReason, original: string) => original,
   saved: (file: string) => `Сохранено: ${file}`,
   backup: (file: string) => `Прежняя версия сохранена рядом: ${file}`,
+  backupsKept: (files: string[]) => `Резервные копии (хранятся ${files.length > 1 ? "последние" : "последняя"} ${KEEP}, новые первыми): ${files.join(", ")}`,
+  backupsNotPruned: (files: string[]) => `Не удалось удалить старые резервные копии: ${files.join(", ")}. Удалите их сами, когда они станут не нужны.`,
   saveFailed: (m: string) => `Не удалось сохранить: ${m}`,
+  /** A file that cannot be written (or read) safely: the Russian sentence of src/workbook/file/node. */
+  fileError: (_info: FileErrorInfo, original: string) => original,
+  folderUnchanged: (dir: string) => `Ничего не записано: в папке «${dir}» всё осталось как было.`,
   lossy: (features: string[]) => `Внимание: в книге есть то, что программа не сохраняет (${features.join(", ")}); в записанном файле этого не будет. Прежняя версия останется в резервной копии.`,
   nothingChanged: "Книга не изменилась, файл не перезаписан.",
   replacedSheets: (names: string[]) => `Заменены листы, созданные программой: ${names.map((n) => `«${n}»`).join(", ")}`,
@@ -84,7 +143,10 @@ const ru = {
   // --- remove-names ---
   removeNeedsYes: "Удаление ФИО необратимо: ФИО будут стёрты на листе «Ученики» и в протоколах, коды останутся. Повторите с --yes.",
   removeDone: (n: number) => `Стёрто ФИО: ${n}.`,
-  removeBackupWarning: (file: string) => `Внимание: резервная копия «${file}» содержит ФИО. Удалите её (и другие копии книги), когда убедитесь, что всё в порядке.`,
+  removeBackupWarning: (files: string[]) =>
+    files.length === 1
+      ? `Внимание: копия «${files[0]}» содержит ФИО. Удалите её (и другие копии книги), когда убедитесь, что всё в порядке.`
+      : `Внимание: резервные копии содержат ФИО: ${files.map((f) => `«${f}»`).join(", ")}. Удалите их (и другие копии книги), когда убедитесь, что всё в порядке.`,
   // --- demo ---
   demoTitle: (school: string, seed: number) => `Демонстрация на вымышленной школе ${school} (зерно ${seed})`,
   demoStep: {
@@ -139,7 +201,8 @@ const ru = {
                  он пуст или его нет; иначе команда откажется.
   --seed N       детерминированная выдача (для проверок и демонстрации; не для настоящих кодов)
   --out ФАЙЛ     записать результат в другой файл (иначе книга перезаписывается, прежняя
-                 версия сохраняется рядом как <имя>.bak.xlsx)
+                 версия сохраняется рядом как <имя>.bak-ГГГГММДД-ЧЧММСС.xlsx; хранятся 5
+                 последних копий)
   --no-replace   не заменять листы, уже созданные программой (по умолчанию заменяет и
                  перечисляет заменённые)`,
     sheets: `Использование: vpr sheets <книга.xlsx> [--out ФАЙЛ] [--no-replace]
@@ -157,13 +220,15 @@ const ru = {
 
 Создаёт по файлу на работу (предмет × параллель) с именами «<код ОО>_<параллель>_<предмет>.xlsx».
 Если проверка находит ошибки, печатает их и ничего не записывает (код выхода 1).
+Формы записываются все или ни одной: если хотя бы одну нельзя записать (файл открыт в Excel
+или LibreOffice, только для чтения), папка остаётся как была, а сообщение называет этот файл.
   --out ПАПКА          куда записать формы (создаётся при необходимости)
   --form БЛАНК.xlsx    официальный бланк из ФИС ОКО; можно указать несколько раз.
                        Подходящий по заголовку бланк заполняется вместо созданной формы.`,
     "remove-names": `Использование: vpr remove-names <книга.xlsx> --yes [--out ФАЙЛ]
 
 Стирает ФИО на листе «Ученики» и в протоколах; коды и баллы остаются. Необратимо, поэтому
-нужен --yes. Резервная копия <имя>.bak.xlsx содержит ФИО — удалите её после проверки.`,
+нужен --yes. Резервные копии <имя>.bak-….xlsx содержат ФИО — удалите их после проверки.`,
     demo: `Использование: vpr demo [--out ПАПКА] [--seed N]
 
 Вся работа координатора на вымышленной школе: книга, коды, опоздавшие ученики, листы для
@@ -196,7 +261,8 @@ Common options:
   -h, --help                  help on a command: vpr <command> --help
 
 Exit codes: 0 done (warnings are fine), 1 the workbook has problems or the operation was
-refused, nothing written; 2 bad options, or a file cannot be read or written.
+refused, nothing written; 2 bad options, or a file cannot be read or written (for example it is
+open in Excel or LibreOffice, read-only, or changed by another program), nothing written.
 More: docs/CLI.md`,
   unknownCommand: (c) => `Unknown command "${c}". Commands: vpr --help`,
   noCommand: "Give a command. Commands: vpr --help",
@@ -219,7 +285,11 @@ More: docs/CLI.md`,
     })[reason],
   saved: (file) => `Saved: ${file}`,
   backup: (file) => `Previous version kept beside it: ${file}`,
+  backupsKept: (files) => `Backups (the last ${KEEP} are kept, newest first): ${files.join(", ")}`,
+  backupsNotPruned: (files) => `Old backups could not be deleted: ${files.join(", ")}. Delete them yourself when they are no longer needed.`,
   saveFailed: (m) => `Could not save: ${m}`,
+  fileError: (info) => enFileError(info),
+  folderUnchanged: (dir) => `Nothing was written: "${dir}" is as it was.`,
   lossy: (features) => `Warning: the workbook has parts this program does not keep (${features.join(", ")}); they will be missing from the file written. The previous version stays in the backup.`,
   nothingChanged: "The workbook did not change; the file was not rewritten.",
   replacedSheets: (names) => `Replaced sheets made by the program: ${names.map((n) => `"${n}"`).join(", ")}`,
@@ -257,7 +327,10 @@ More: docs/CLI.md`,
   uploadWritten: (n, dir) => `Forms written: ${n} into ${dir}`,
   removeNeedsYes: "Removing names cannot be undone: names are cleared on «Ученики» and in the protocols, codes stay. Run again with --yes.",
   removeDone: (n) => `Names cleared: ${n}.`,
-  removeBackupWarning: (file) => `Warning: the backup "${file}" still holds the names. Delete it (and other copies of the workbook) once you have checked the result.`,
+  removeBackupWarning: (files) =>
+    files.length === 1
+      ? `Warning: "${files[0]}" still holds the names. Delete it (and other copies of the workbook) once you have checked the result.`
+      : `Warning: the backups still hold the names: ${files.map((f) => `"${f}"`).join(", ")}. Delete them (and other copies of the workbook) once you have checked the result.`,
   demoTitle: (school, seed) => `Demo on the fictional school ${school} (seed ${seed})`,
   demoStep: {
     create: "Workbook with the input sheets and a fictional roster",
@@ -310,7 +383,8 @@ Gives a code to every student without one (codes given never change) and makes t
                  when it is empty or absent; otherwise the command refuses.
   --seed N       deterministic assignment (tests and demos only; not for real codes)
   --out FILE     write the result to another file (otherwise the workbook is rewritten and the
-                 previous version kept beside it as <name>.bak.xlsx)
+                 previous version kept beside it as <name>.bak-YYYYMMDD-HHMMSS.xlsx; the last 5
+                 backups are kept)
   --no-replace   do not replace sheets the program made earlier (default: replace them and list them)`,
     sheets: `Usage: vpr sheets <book.xlsx> [--out FILE] [--no-replace]
 
@@ -327,13 +401,15 @@ Exit code: 0 no errors (warnings allowed), 1 errors, 2 the file cannot be read.`
 
 Writes one file per work (subject × grade) named "<school code>_<grade>_<subject>.xlsx".
 When the check finds errors it prints them and writes nothing (exit code 1).
+The forms are written all or none: when one cannot be written (open in Excel or LibreOffice,
+read-only), the folder stays as it was and the message names that file.
   --out DIR            where to write the forms (made if missing)
   --form FORM.xlsx     the official blank form from FIS OKO; may be given several times.
                        A form whose header fits the work is filled instead of a new one.`,
     "remove-names": `Usage: vpr remove-names <book.xlsx> --yes [--out FILE]
 
 Clears the names on «Ученики» and in the protocols; codes and scores stay. It cannot be undone,
-so --yes is required. The backup <name>.bak.xlsx still holds the names: delete it after checking.`,
+so --yes is required. The backups <name>.bak-….xlsx still hold the names: delete them after checking.`,
     demo: `Usage: vpr demo [--out DIR] [--seed N]
 
 The whole coordinator's flow on a fictional school: workbook, codes, late students, score sheets,
