@@ -37,14 +37,14 @@ module.exports = async (env, options) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
-      // ExcelJS and other lazily imported code (web mode) land in separate chunks.
+      // The file back end and other lazily imported code (web mode) land in separate chunks.
       chunkFilename: dev ? "chunks/[name].js" : "chunks/[name].[contenthash:8].js",
       publicPath: "auto",
       clean: true,
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".jsx", ".json"],
-      // ExcelJS' browser build wants these Node built-ins switched off rather than polyfilled.
+      // No browser code needs these Node built-ins: switch them off rather than polyfill them.
       fallback: { fs: false, path: false, os: false, crypto: false, stream: false },
     },
     module: {
