@@ -4,6 +4,8 @@
 // the upload .zip is read back and checked. Screenshots of each main state go to
 // test-artifacts/screenshots/.
 import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import type { Page } from "playwright-core";
 import { FileBackend } from "../../src/workbook/file/FileBackend";
 import { DIST, launch, screenshot, serve, type Session, type StaticServer } from "./harness";
@@ -120,5 +122,50 @@ test("web mode: a whole season on the sample school, offline", async () => {
   await page.getByRole("button", { name: "Переключить панель на русский" }).click();
 
   expect(officeRequests.length).toBeLessThanOrEqual(1);
+  expect(pageErrors).toEqual([]);
+});
+
+test("web mode: the opened file changed on disk (saved in Excel meanwhile) — «Сохранить» refuses, nothing downloaded", async () => {
+  page.on("dialog", (d) => void d.accept());
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByRole("button", { name: "Открыть файл .xlsx" }).waitFor();
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "vpr-web-"));
+  const file = path.join(folder, "школа-на-диске.xlsx");
+  const bytes = await sampleWorkbookBytes();
+  fs.writeFileSync(file, bytes);
+  try {
+    // Picked from disk (a File backed by the file, not a copy in memory).
+    await page.getByTestId("open-file").setInputFiles(file);
+    await page.getByTestId("file-message").filter({ hasText: "школа-на-диске.xlsx" }).waitFor();
+    await waitIdle(page, 0);
+
+    // Saved in «Excel» meanwhile: other bytes, a later time.
+    const book = await FileBackend.fromBytes(bytes);
+    await book.apply({ sheets: [], cellWrites: [{ sheet: "Настройки", address: "B2", value: SCHOOL.school }] });
+    fs.writeFileSync(file, await book.toBytes());
+    const later = new Date(Date.now() + 60_000);
+    fs.utimesSync(file, later, later);
+
+    const downloads: string[] = [];
+    const onDownload = (d: { suggestedFilename(): string }) => downloads.push(d.suggestedFilename());
+    page.on("download", onDownload);
+    await page.getByRole("button", { name: "Сохранить", exact: true }).click();
+    const message = page.getByTestId("file-message").filter({ hasText: "изменён в другой программе" });
+    await message.waitFor();
+    expect(await message.textContent()).toContain("Файл «школа-на-диске.xlsx» изменён в другой программе после того, как вы открыли его здесь");
+    await screenshot(page, "web-08-changed-on-disk");
+    await page.waitForTimeout(500);
+    expect(downloads).toEqual([]);
+
+    // Opened again, it saves.
+    await page.getByTestId("open-file").setInputFiles(file);
+    await page.getByTestId("file-message").filter({ hasText: "Открыт файл «школа-на-диске.xlsx»" }).waitFor();
+    await waitIdle(page, 0);
+    const saved = await download(() => page.getByRole("button", { name: "Сохранить", exact: true }).click());
+    expect(saved.byteLength).toBeGreaterThan(0);
+    page.off("download", onDownload);
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
   expect(pageErrors).toEqual([]);
 });

@@ -1,5 +1,7 @@
 // Web mode: the same guide on an .xlsx the user opens in the browser (ExcelJS, loaded only here);
-// "Save" downloads the changed workbook. Nothing leaves the computer.
+// "Save" downloads the changed workbook — unless the file on disk was changed in another program
+// since it was opened (sourceFile.ts): then nothing is downloaded and the user is asked to open it
+// again. Nothing leaves the computer.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { DocumentAdd20Regular, FolderOpen20Regular, Save20Regular } from "@fluentui/react-icons";
@@ -7,6 +9,7 @@ import { XLSX_MIME, downloadBytes, fileBytes } from "../download";
 import { errorText, nextPaint } from "../guard";
 import { useStrings } from "../i18n";
 import type { PaneOperations, WebFiles, WebWorkbook } from "../operations";
+import { rememberSource, sourceChanged, type OpenedSource } from "../sourceFile";
 import { BusyBar, type Busy } from "./BusyBar";
 import { FilePicker } from "./FilePicker";
 import { Header } from "./Header";
@@ -35,6 +38,8 @@ interface OpenFile {
   id: number;
   name: string;
   book: WebWorkbook;
+  /** The file on disk it was opened from; null for a new workbook. */
+  source: OpenedSource | null;
 }
 
 export interface WebAppProps {
@@ -66,7 +71,7 @@ export function WebApp({ operations, files }: WebAppProps) {
   }, [dirty, s]);
 
   /** Opening can take seconds for a big file: a progress bar, and cancel drops the result. */
-  const load = async (name: string, make: () => Promise<WebWorkbook>) => {
+  const load = async (name: string, make: () => Promise<{ book: WebWorkbook; source: OpenedSource | null }>) => {
     const id = ++attempt.current;
     setMessage(null);
     setBusy({
@@ -79,9 +84,9 @@ export function WebApp({ operations, files }: WebAppProps) {
     });
     try {
       await nextPaint();
-      const book = await make();
+      const { book, source } = await make();
       if (id !== attempt.current) return;
-      setFile({ id, name, book });
+      setFile({ id, name, book, source });
       setDirty(false);
       setMessage({ intent: "success", text: s.webOpened(name) });
     } catch (e) {
@@ -91,7 +96,12 @@ export function WebApp({ operations, files }: WebAppProps) {
   };
 
   const pick = (f: File | undefined) => {
-    if (f) void load(f.name, async () => files.open(await fileBytes(f)));
+    if (!f) return;
+    void load(f.name, async () => {
+      const bytes = await fileBytes(f);
+      const source = rememberSource(f, bytes);
+      return { book: await files.open(bytes), source };
+    });
   };
 
   const save = async () => {
@@ -99,6 +109,11 @@ export function WebApp({ operations, files }: WebAppProps) {
     setBusy({ label: s.busy.save });
     try {
       await nextPaint();
+      if (file.source && (await sourceChanged(file.source))) {
+        setMessage({ intent: "error", text: s.webChangedOnDisk(file.name) });
+        setBusy(null);
+        return;
+      }
       downloadBytes(file.name, await file.book.toBytes(), XLSX_MIME);
       setDirty(false);
       setMessage({ intent: "success", text: s.webSaved(file.name) });
@@ -123,7 +138,7 @@ export function WebApp({ operations, files }: WebAppProps) {
             <Text>{s.webIntro}</Text>
             <div className={styles.startButtons}>
               {openButton("primary", s.webOpen)}
-              <Button appearance="secondary" icon={<DocumentAdd20Regular />} onClick={() => void load(s.webNewName, files.create)} disabled={busy !== null}>
+              <Button appearance="secondary" icon={<DocumentAdd20Regular />} onClick={() => void load(s.webNewName, async () => ({ book: await files.create(), source: null }))} disabled={busy !== null}>
                 {s.webNew}
               </Button>
             </div>
@@ -143,7 +158,7 @@ export function WebApp({ operations, files }: WebAppProps) {
         )}
         {busy && <BusyBar busy={busy} />}
         {message && (
-          <MessageBar intent={message.intent} className={styles.message} data-testid="file-message">
+          <MessageBar intent={message.intent} layout="multiline" className={styles.message} data-testid="file-message">
             <MessageBarBody>{message.text}</MessageBarBody>
           </MessageBar>
         )}
