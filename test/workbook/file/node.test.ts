@@ -406,3 +406,23 @@ describe("writeAllOrNone: several files into one folder, all or none", () => {
     expect(await folderState(out)).toEqual(before);
   });
 });
+
+describe("Node stays in src/workbook/file/node/", () => {
+  test("no other module the task pane bundles uses fs, path, os, crypto, Buffer or process", async () => {
+    const root = path.resolve(__dirname, "../../../src");
+    const offenders: string[] = [];
+    const walk = async (d: string): Promise<void> => {
+      for (const e of await fs.readdir(d, { withFileTypes: true })) {
+        const p = path.join(d, e.name);
+        if (e.isDirectory()) {
+          if (p !== path.join(root, "workbook", "file", "node")) await walk(p);
+        } else if (/\.tsx?$/.test(e.name)) {
+          const code = (await fs.readFile(p, "utf8")).replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, "");
+          if (/from "(node:)?(fs|path|os|crypto|child_process)(\/promises)?"|require\("|\bBuffer\b|\bprocess\./.test(code)) offenders.push(path.relative(root, p));
+        }
+      }
+    };
+    for (const d of ["core", "workbook", "taskpane", "functions"]) await walk(path.join(root, d));
+    expect(offenders).toEqual([]);
+  });
+});
