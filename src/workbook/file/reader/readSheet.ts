@@ -7,7 +7,7 @@ import type { CellValue, SheetSnapshot } from "../../backend";
 import { parseRangeAddress } from "../../../core/address";
 import { decodeOoxmlText, localName, parserOptions } from "../package/xml";
 import { serialToIso } from "./numberFormats";
-import { shiftFormula } from "./sharedFormula";
+import { formulaTemplate } from "./sharedFormula";
 
 export interface ReadContext {
   sharedStrings: readonly string[];
@@ -19,7 +19,7 @@ export interface ReadContext {
 interface SharedMaster {
   row: number;
   col: number;
-  formula: string;
+  at: (rows: number, cols: number) => string;
 }
 
 /** "AB12" → [11, 27]; null when the reference is not a plain cell. */
@@ -132,15 +132,16 @@ export function readSheetXml(xml: string, ctx: ReadContext, withFormulas: boolea
 
   function finishCell(): void {
     let f: string | null = null;
-    if (formula !== null) {
+    // Formulas are only worked out when asked for: a shared one costs a translation per cell.
+    if (formula !== null && withFormulas) {
       if (sharedSi !== null) {
-        if (sharedRef || !masters.has(sharedSi)) masters.set(sharedSi, { row: rowIndex, col: colIndex, formula });
+        if (sharedRef || !masters.has(sharedSi)) masters.set(sharedSi, { row: rowIndex, col: colIndex, at: formulaTemplate(formula) });
         else if (formula === "") {
           const m = masters.get(sharedSi)!;
-          formula = shiftFormula(m.formula, rowIndex - m.row, colIndex - m.col);
+          formula = m.at(rowIndex - m.row, colIndex - m.col);
         }
       }
-      if (withFormulas && formula !== "") f = `=${formula}`;
+      if (formula !== "") f = `=${formula}`;
     }
     const v = cellValue();
     if (v === null && f === null) return;

@@ -24,18 +24,36 @@ function moveCol(abs: string, letters: string, by: number): string {
   return c >= 0 && c < MAX_COL ? columnLetter(c) : "#REF!";
 }
 
+type Piece = string | ((rows: number, cols: number) => string);
+
+/**
+ * A formula cut once into literal text and references, so that moving it to any cell of a shared
+ * range is a join, not a new scan (a score sheet shares one formula over thousands of rows).
+ */
+export function formulaTemplate(formula: string): (rows: number, cols: number) => string {
+  const pieces: Piece[] = [];
+  let at = 0;
+  for (const m of formula.matchAll(TOKEN)) {
+    const [text, str, sheet, ca, cl, ra, rn, c1a, c1, c2a, c2, r1a, r1, r2a, r2] = m;
+    if (str !== undefined || sheet !== undefined) continue;
+    if (cl !== undefined && columnIndex(cl) >= MAX_COL) continue;
+    pieces.push(formula.slice(at, m.index));
+    at = m.index! + text.length;
+    if (cl !== undefined) {
+      const row = Number(rn);
+      pieces.push((rows, cols) => {
+        const c = moveCol(ca, cl, cols);
+        const r = moveRow(ra, row, rows);
+        return c === "#REF!" || r === "#REF!" ? "#REF!" : `${c}${r}`;
+      });
+    } else if (c1 !== undefined) pieces.push((_, cols) => `${moveCol(c1a, c1, cols)}:${moveCol(c2a, c2, cols)}`);
+    else pieces.push((rows) => `${moveRow(r1a, Number(r1), rows)}:${moveRow(r2a, Number(r2), rows)}`);
+  }
+  pieces.push(formula.slice(at));
+  return (rows, cols) => (rows === 0 && cols === 0 ? formula : pieces.map((p) => (typeof p === "string" ? p : p(rows, cols))).join(""));
+}
+
 /** `formula` (with or without "=") of the master cell, as it reads `rows` down and `cols` across. */
 export function shiftFormula(formula: string, rows: number, cols: number): string {
-  if (rows === 0 && cols === 0) return formula;
-  return formula.replace(TOKEN, (m, str, sheet, ca, cl, ra, rn, c1a, c1, c2a, c2, r1a, r1, r2a, r2) => {
-    if (str !== undefined || sheet !== undefined) return m;
-    if (cl !== undefined) {
-      if (columnIndex(cl) >= MAX_COL) return m;
-      const c = moveCol(ca, cl, cols);
-      const r = moveRow(ra, Number(rn), rows);
-      return c === "#REF!" || r === "#REF!" ? "#REF!" : `${c}${r}`;
-    }
-    if (c1 !== undefined) return `${moveCol(c1a, c1, cols)}:${moveCol(c2a, c2, cols)}`;
-    return `${moveRow(r1a, Number(r1), rows)}:${moveRow(r2a, Number(r2), rows)}`;
-  });
+  return formulaTemplate(formula)(rows, cols);
 }
