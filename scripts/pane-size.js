@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Prints the gzip size of the task pane's initial JavaScript: every <script src> of
 // dist/taskpane.html that lives in dist/ (office.js from the CDN is not ours and not counted).
-// Lazily loaded chunks (ExcelJS for web mode, JSZip) are listed apart and not counted.
+// Lazily loaded chunks (the file back end for web mode, JSZip) are listed apart and not counted.
 //   node scripts/pane-size.js [distDir] [--json] [--max-kb=250]
 // Exit code 1 when --max-kb is given and the initial size is above it.
 "use strict";

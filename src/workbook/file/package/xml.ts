@@ -93,7 +93,6 @@ export function attrByLocal(el: XmlElement, local: string): string | undefined {
 }
 
 /** Characters XML 1.0 cannot carry, written the way Excel does (_xHHHH_). */
-// eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const hex4 = (ch: string) => `_x${ch.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`;
 
