@@ -8,7 +8,7 @@ import { UnreadableWorkbookError, MESSAGES } from "./errors";
 import { blankPackage } from "./package/blankPackage";
 import { readWorkbook } from "./package/workbookPart";
 import { XlsxPackage } from "./package/XlsxPackage";
-import { readSnapshot } from "./reader/readWorkbook";
+import { ReadCache, readSnapshot } from "./reader/readWorkbook";
 import { applyToPackage } from "./writer/applyPlan";
 
 export { UnreadableWorkbookError } from "./errors";
@@ -22,6 +22,9 @@ export class FileBackend implements WorkbookBackend {
    * edits the package instead of rebuilding it; kept so faces need no special case.
    */
   readonly lossyFeatures: readonly string[] = [];
+
+  /** Sheets parsed by earlier reads, reused while their parts are unchanged. */
+  private readonly cache = new ReadCache();
 
   private constructor(private readonly pkg: XlsxPackage) {}
 
@@ -54,11 +57,12 @@ export class FileBackend implements WorkbookBackend {
   }
 
   async read(sheets: readonly string[] | null, options?: { formulas?: boolean }): Promise<Snapshot> {
-    return readSnapshot(this.pkg, sheets, !!options?.formulas);
+    return readSnapshot(this.pkg, sheets, !!options?.formulas, this.cache);
   }
 
   /** Carry out a plan checked by ../planCheck: all of it, or — when anything fails — none of it. */
   async apply(plan: WritePlan): Promise<void> {
-    await this.pkg.transaction(() => applyToPackage(this.pkg, plan));
+    const { patched } = await this.pkg.transaction(() => applyToPackage(this.pkg, plan));
+    for (const p of patched) this.cache.patched(p.part, p.before, p.after, p.patches, p.keptStyles);
   }
 }

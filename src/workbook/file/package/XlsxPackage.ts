@@ -128,7 +128,7 @@ export class XlsxPackage {
 
   async toBytes(): Promise<Uint8Array> {
     // Unchanged parts keep their compressed data: JSZip copies it as it is.
-    return this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+    return this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 1 } });
   }
 }
 

@@ -1,11 +1,14 @@
 // Reading a package: the sheet list and the snapshot of the sheets asked for. The shared strings
-// and the date styles are read once per package state and reused by every sheet. Browser-safe.
+// and the date styles are read once per package state and reused by every sheet; a sheet whose
+// part has not changed since the last read is not parsed again (an operation reads every sheet,
+// and the next one reads them again). Browser-safe.
 
-import type { Snapshot } from "../../backend";
+import type { CellValue, SheetSnapshot, Snapshot } from "../../backend";
+import type { CellPatch } from "../writer/patchCells";
 import { REL, readRelationships } from "../package/relationships";
 import { readWorkbook, type WorkbookInfo } from "../package/workbookPart";
 import type { XlsxPackage } from "../package/XlsxPackage";
-import { dateStyles } from "./numberFormats";
+import { dateStyles, serialToIso } from "./numberFormats";
 import { readSheetXml, type ReadContext } from "./readSheet";
 import { parseSharedStrings } from "./sharedStrings";
 
@@ -21,23 +24,100 @@ export async function workbookParts(pkg: XlsxPackage, workbookPart: string): Pro
   return { sharedStrings: find(REL.sharedStrings), styles: find(REL.styles) };
 }
 
-export async function readContext(pkg: XlsxPackage, info: WorkbookInfo): Promise<ReadContext> {
-  const parts = await workbookParts(pkg, info.part);
-  const sst = parts.sharedStrings ? await pkg.text(parts.sharedStrings) : null;
-  const styles = parts.styles ? await pkg.text(parts.styles) : null;
-  return { sharedStrings: sst ? parseSharedStrings(sst) : [], dateStyles: dateStyles(styles), date1904: info.date1904 };
+export function readContext(pkg: XlsxPackage, info: WorkbookInfo): Promise<ReadContext> {
+  return new ReadCache().contextFor(pkg, info);
+}
+
+/** Parsed sheets and context of one package, valid while the texts they came from are the same strings. */
+export class ReadCache {
+  private context: { sst: string | null; styles: string | null; date1904: boolean; ctx: ReadContext } | null = null;
+  private readonly sheets = new Map<string, { xml: string; context: ReadContext; formulas: boolean; snapshot: SheetSnapshot; merges: boolean }>();
+
+  async contextFor(pkg: XlsxPackage, info: WorkbookInfo): Promise<ReadContext> {
+    const parts = await workbookParts(pkg, info.part);
+    const sst = parts.sharedStrings ? await pkg.text(parts.sharedStrings) : null;
+    const styles = parts.styles ? await pkg.text(parts.styles) : null;
+    const c = this.context;
+    if (c && c.sst === sst && c.styles === styles && c.date1904 === info.date1904) return c.ctx;
+    const ctx: ReadContext = { sharedStrings: sst ? parseSharedStrings(sst) : [], dateStyles: dateStyles(styles), date1904: info.date1904 };
+    this.context = { sst, styles, date1904: info.date1904, ctx };
+    return ctx;
+  }
+
+  sheet(part: string, xml: string, ctx: ReadContext, withFormulas: boolean): SheetSnapshot {
+    const hit = this.sheets.get(part);
+    if (hit && hit.xml === xml && hit.context === ctx && (hit.formulas || !withFormulas)) return copy(hit.snapshot, withFormulas);
+    const snapshot = readSheetXml(xml, ctx, withFormulas);
+    this.sheets.set(part, { xml, context: ctx, formulas: withFormulas, snapshot, merges: xml.includes("mergeCell") });
+    return copy(snapshot, withFormulas);
+  }
+
+  /**
+   * Cells were written into a part this cache had parsed: lay the same values over the cached
+   * snapshot, as the reader would read them back, instead of parsing the whole part again (the
+   * experts' scores go into every score sheet; the check reads them all straight after).
+   */
+  patched(part: string, before: string, after: string, patches: readonly CellPatch[], keptStyles: readonly { row: number; col: number; style: number }[]): void {
+    const hit = this.sheets.get(part);
+    if (!hit || hit.xml !== before || hit.merges) {
+      this.sheets.delete(part);
+      return;
+    }
+    const styleAt = new Map(keptStyles.map((k) => [k.row * 16384 + k.col, k.style]));
+    const values = hit.snapshot.values.map((r) => r.slice());
+    const formulas = hit.snapshot.formulas?.map((r) => r.slice());
+    for (const p of patches) {
+      let v: CellValue = p.value === "" ? null : p.value;
+      if (typeof v === "number") {
+        const style = styleAt.get(p.row * 16384 + p.col);
+        v = style !== undefined && hit.context.dateStyles[style] ? serialToIso(v, hit.context.date1904) : Object.is(v, -0) ? 0 : v;
+      }
+      while (values.length <= p.row) values.push([]);
+      values[p.row][p.col] = v;
+      if (formulas) {
+        while (formulas.length <= p.row) formulas.push([]);
+        formulas[p.row][p.col] = null;
+      }
+    }
+    this.sheets.set(part, { ...hit, xml: after, snapshot: trimmed(values, formulas) });
+  }
+}
+
+/** Rows padded to one width, trailing empty rows and columns dropped, as the reader gives them. */
+function trimmed(values: CellValue[][], formulas: (string | null)[][] | undefined): SheetSnapshot {
+  let rows = 0;
+  let cols = 0;
+  const used = (r: number, c: number) => (values[r]?.[c] ?? null) !== null || (formulas?.[r]?.[c] ?? null) !== null;
+  const height = Math.max(values.length, formulas?.length ?? 0);
+  for (let r = 0; r < height; r++) {
+    const width = Math.max(values[r]?.length ?? 0, formulas?.[r]?.length ?? 0);
+    for (let c = 0; c < width; c++) {
+      if (used(r, c)) {
+        if (r + 1 > rows) rows = r + 1;
+        if (c + 1 > cols) cols = c + 1;
+      }
+    }
+  }
+  const pad = <T>(grid: T[][]): T[][] => Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => (grid[r]?.[c] ?? null) as T));
+  return formulas ? { values: pad(values), formulas: pad(formulas) } : { values: pad(values) };
+}
+
+/** Planners get rows of their own: a cached snapshot is never handed out to be changed. */
+function copy(s: SheetSnapshot, withFormulas: boolean): SheetSnapshot {
+  const values = s.values.map((r) => r.slice());
+  return withFormulas && s.formulas ? { values, formulas: s.formulas.map((r) => r.slice()) } : { values };
 }
 
 /** The snapshot of `sheets` (every worksheet when null). Names match exactly, as the contract says. */
-export async function readSnapshot(pkg: XlsxPackage, sheets: readonly string[] | null, withFormulas: boolean, ctx?: ReadContext): Promise<Snapshot> {
+export async function readSnapshot(pkg: XlsxPackage, sheets: readonly string[] | null, withFormulas: boolean, cache: ReadCache = new ReadCache()): Promise<Snapshot> {
   const info = await readWorkbook(pkg);
   const result: Snapshot = { sheetNames: info.sheets.map((s) => s.name), sheets: {} };
   const wanted = info.sheets.filter((s) => s.part !== null && (sheets === null || sheets.includes(s.name)));
   if (wanted.length === 0) return result;
-  const context = ctx ?? (await readContext(pkg, info));
+  const context = await cache.contextFor(pkg, info);
   for (const s of wanted) {
     const xml = await pkg.text(s.part!);
-    if (xml !== null) result.sheets[s.name] = readSheetXml(xml, context, withFormulas);
+    if (xml !== null) result.sheets[s.name] = cache.sheet(s.part!, xml, context, withFormulas);
   }
   return result;
 }

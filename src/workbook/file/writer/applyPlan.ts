@@ -37,7 +37,17 @@ function isTabSelected(xml: string): boolean {
   return /\btabSelected\s*=\s*["'](1|true)["']/.test(head);
 }
 
-export async function applyToPackage(pkg: XlsxPackage, plan: WritePlan): Promise<void> {
+/** A user sheet whose cells were patched: what a reader that parsed `before` needs to know. */
+export interface PatchedPart {
+  part: string;
+  before: string;
+  after: string;
+  patches: CellPatch[];
+  keptStyles: { row: number; col: number; style: number }[];
+}
+
+export async function applyToPackage(pkg: XlsxPackage, plan: WritePlan): Promise<{ patched: PatchedPart[] }> {
+  const patched: PatchedPart[] = [];
   const wb = await readWorkbook(pkg);
   const { xml: wbXml, root } = wb;
   const wbSplices: Splice[] = [];
@@ -111,10 +121,12 @@ export async function applyToPackage(pkg: XlsxPackage, plan: WritePlan): Promise
     }
     const entry = byName(sheetName);
     if (!entry?.part) throw new Error(`Лист «${sheetName}» не найден в книге.`);
-    const result = patchCells((await pkg.text(entry.part)) ?? "", patches, sheetName);
+    const before = (await pkg.text(entry.part)) ?? "";
+    const result = patchCells(before, patches, sheetName);
     result.droppedSharedStrings.forEach((i) => droppedStrings.add(i));
     if (result.formulaOverwritten) dropCalcChain = true;
     pkg.setText(entry.part, result.xml);
+    patched.push({ part: entry.part, before, after: result.xml, patches, keptStyles: result.keptStyles });
     userCellsWritten = true;
   }
   for (const { part, xml } of planned.values()) pkg.setText(part, xml);
@@ -179,6 +191,7 @@ export async function applyToPackage(pkg: XlsxPackage, plan: WritePlan): Promise
   }
   if (dropCalcChain) await removeCalcChain(pkg, wb.part);
   if (removedRelTargets.length) await removeOrphans(pkg, removedRelTargets);
+  return { patched };
 }
 
 /** The calculation chain is a cache Excel rebuilds when it is absent; a stale one makes Excel repair the file. */

@@ -7,7 +7,7 @@
 import { Parser } from "htmlparser2";
 import type { CellValue } from "../../backend";
 import { cellAddress } from "../../../core/address";
-import { applySplices, localName, parserOptions, parseXml, prefixOf, type Splice } from "../package/xml";
+import { applySplices, escapeAttr, localName, parserOptions, prefixOf, type Splice } from "../package/xml";
 import { numberText, textRun } from "./sheetXml";
 
 export interface CellPatch {
@@ -22,6 +22,8 @@ export interface PatchResult {
   droppedSharedStrings: number[];
   /** A formula cell was overwritten: the calculation chain may name it. */
   formulaOverwritten: boolean;
+  /** Written cells that kept a style (s) of the old cell: a number there may read back as a date. */
+  keptStyles: { row: number; col: number; style: number }[];
 }
 
 interface RowPos {
@@ -36,6 +38,11 @@ interface CellPos {
   col: number;
   start: number;
   end: number;
+  attrs: Record<string, string>;
+  /** Text of <v> (for a shared-string index). */
+  v: string | null;
+  formula: boolean;
+  sharedMaster: boolean;
 }
 
 export class PatchError extends Error {}
@@ -63,10 +70,17 @@ function locate(xml: string, wantedRows: Set<number>) {
   let inData = false;
   const parser = new Parser(
     {
+      ontext(data) {
+        if (cell && cell.v !== null && depthInCell === 1) cell.v += data;
+      },
       onopentag(name, a) {
         const l = localName(name);
         if (cell) {
           depthInCell++;
+          if (l === "f") {
+            cell.formula = true;
+            if (a.t === "shared" && a.ref !== undefined) cell.sharedMaster = true;
+          } else if (l === "v" && depthInCell === 1) cell.v = "";
           return;
         }
         if (l === "sheetData" && !sheetData) {
@@ -80,7 +94,7 @@ function locate(xml: string, wantedRows: Set<number>) {
         } else if (row && l === "c") {
           const col = a.r ? columnOf(a.r.replace(/\$/g, "")) : null;
           lastCol = col ?? lastCol + 1;
-          cell = { col: lastCol, start: parser.startIndex, end: -1 };
+          cell = { col: lastCol, start: parser.startIndex, end: -1, attrs: a, v: null, formula: false, sharedMaster: false };
           depthInCell = 0;
         }
       },
@@ -112,14 +126,13 @@ function locate(xml: string, wantedRows: Set<number>) {
   return { sheetData: sheetData as { name: string; start: number; openEnd: number; closeStart: number; end: number } | null, rows };
 }
 
+const DROPPED = new Set(["r", "t", "cm", "vm", "ph"]);
+
 /** The new <c> for `value`, keeping the old element's style and other attributes but not its type or content. */
-function renderCell(p: string, ref: string, oldXml: string | null, value: CellValue): string {
+function renderCell(p: string, ref: string, old: Record<string, string> | null, value: CellValue): string {
   let attrs = "";
-  if (oldXml) {
-    const old = parseXml(oldXml);
-    for (const [k, v] of Object.entries(old.attrs)) {
-      if (!["r", "t", "cm", "vm", "ph"].includes(k)) attrs += ` ${k}="${v.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;")}"`;
-    }
+  if (old) {
+    for (const [k, v] of Object.entries(old)) if (!DROPPED.has(k)) attrs += ` ${k}="${escapeAttr(v)}"`;
   }
   const open = `<${p}c r="${ref}"${attrs}`;
   if (value === null || value === "") return `${open}/>`;
@@ -129,14 +142,6 @@ function renderCell(p: string, ref: string, oldXml: string | null, value: CellVa
   return `${open} t="inlineStr"><${p}is>${run}</${p}is></${p}c>`;
 }
 
-/** What the old cell held that matters for clean-up. */
-function inspect(oldXml: string): { shared: number | null; formula: boolean; sharedMaster: boolean } {
-  const el = parseXml(oldXml);
-  const f = el.children.find((c) => c.local === "f");
-  const v = el.children.find((c) => c.local === "v");
-  const shared = el.attrs.t === "s" && v && /^\d+$/.test(v.text.trim()) ? Number(v.text.trim()) : null;
-  return { shared, formula: f !== undefined, sharedMaster: f !== undefined && f.attrs.t === "shared" && f.attrs.ref !== undefined };
-}
 
 /**
  * Write `patches` into the sheet part `xml`. Throws PatchError (Russian) when a patch would
@@ -156,6 +161,7 @@ export function patchCells(xml: string, patches: readonly CellPatch[], sheetName
   const splices: Splice[] = [];
   const dropped: number[] = [];
   let formulaOverwritten = false;
+  const keptStyles: { row: number; col: number; style: number }[] = [];
   const rowIndex = new Map(rows.map((r) => [r.row, r]));
   const newRows: string[] = [];
   const newRowsAt = new Map<number, string[]>();
@@ -183,14 +189,13 @@ export function patchCells(xml: string, patches: readonly CellPatch[], sheetName
       const ref = cellAddress(r, c);
       const old = byCol.get(c);
       if (old) {
-        const oldXml = xml.slice(old.start, old.end);
-        const info = inspect(oldXml);
-        if (info.sharedMaster) {
+        if (old.sharedMaster) {
           throw new PatchError(`Ячейка «${sheetName}»!${ref} — начало общей формулы, от неё зависят соседние ячейки: записать в неё значение нельзя. Замените формулы в этом столбце значениями или освободите ячейку и повторите.`);
         }
-        if (info.shared !== null) dropped.push(info.shared);
-        if (info.formula) formulaOverwritten = true;
-        splices.push({ start: old.start, end: old.end, text: renderCell(p, ref, oldXml, writes.get(c)!) });
+        if (old.attrs.t === "s" && old.v !== null && /^\s*\d+\s*$/.test(old.v)) dropped.push(Number(old.v));
+        if (old.formula) formulaOverwritten = true;
+        if (old.attrs.s !== undefined) keptStyles.push({ row: r, col: c, style: Number(old.attrs.s) });
+        splices.push({ start: old.start, end: old.end, text: renderCell(p, ref, old.attrs, writes.get(c)!) });
         continue;
       }
       const value = writes.get(c)!;
@@ -222,5 +227,5 @@ export function patchCells(xml: string, patches: readonly CellPatch[], sheetName
       splices.push({ start: sd.start, end: sd.end, text: `${open}${newRows.join("")}</${sd.name}>` });
     } else splices.push({ start: sd.closeStart, end: sd.closeStart, text: newRows.join("") });
   }
-  return { xml: applySplices(xml, splices), droppedSharedStrings: dropped, formulaOverwritten };
+  return { xml: applySplices(xml, splices), droppedSharedStrings: dropped, formulaOverwritten, keptStyles };
 }

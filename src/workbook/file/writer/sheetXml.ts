@@ -5,7 +5,7 @@
 // Browser-safe.
 
 import type { CellValue, SheetPlan, Validation } from "../../backend";
-import { cellAddress, parseRangeAddress } from "../../../core/address";
+import { cellAddress, columnLetter, parseRangeAddress } from "../../../core/address";
 import { escapeAttr, escapeText } from "../package/xml";
 import { argb, type CellFormat, type StyleRegistry } from "./styles";
 
@@ -136,17 +136,17 @@ export function sheetXml(plan: Omit<SheetPlan, "mode">, styles: StyleRegistry, s
     return f ? styles.xf(f) : 0;
   };
 
-  // Every cell that will be written, by row: values first, then formulas over them.
-  const rows = new Map<number, Map<number, string>>();
+  // Every cell that will be written, as a sparse grid of <c> texts: values first, formulas over them.
+  const grid: (string | undefined)[][] = [];
+  const letters: string[] = [];
+  const ref = (r: number, c: number) => `${(letters[c] ??= columnLetter(c))}${r + 1}`;
   const put = (r: number, c: number, xml: string) => {
-    let row = rows.get(r);
-    if (!row) rows.set(r, (row = new Map()));
-    if (xml) row.set(c, xml);
-    else row.delete(c);
+    const row = (grid[r] ??= []);
+    row[c] = xml || undefined;
   };
   plan.values.forEach((row, r) =>
     row.forEach((v, c) => {
-      if (v !== null && v !== "") put(r, c, valueCellXml(cellAddress(r, c), v, xfOf(r, c)));
+      if (v !== null && v !== "") put(r, c, valueCellXml(ref(r, c), v, xfOf(r, c)));
     }),
   );
   let si = 0;
@@ -158,8 +158,8 @@ export function sheetXml(plan: Omit<SheetPlan, "mode">, styles: StyleRegistry, s
       fr.forEach((f, j) => {
         const r = row + i;
         const c = col + j;
-        const shared = sharedBlock ? { si: ids[j], ref: i === 0 ? `${cellAddress(row, c)}:${cellAddress(row + n - 1, c)}` : undefined } : undefined;
-        put(r, c, formulaCellXml(cellAddress(r, c), f, block.results?.[i]?.[j] ?? undefined, xfOf(r, c), shared));
+        const shared = sharedBlock ? { si: ids[j], ref: i === 0 ? `${ref(row, c)}:${ref(row + n - 1, c)}` : undefined } : undefined;
+        put(r, c, formulaCellXml(ref(r, c), f, block.results?.[i]?.[j] ?? undefined, xfOf(r, c), shared));
       }),
     );
   }
@@ -167,23 +167,27 @@ export function sheetXml(plan: Omit<SheetPlan, "mode">, styles: StyleRegistry, s
   for (const k of formats.keys()) {
     const r = Math.floor(k / 16384);
     const c = k % 16384;
-    if (!rows.get(r)?.has(c)) put(r, c, `<c r="${cellAddress(r, c)}" s="${xfOf(r, c)}"/>`);
+    if (grid[r]?.[c] === undefined) put(r, c, `<c r="${ref(r, c)}" s="${xfOf(r, c)}"/>`);
   }
-  for (const r of heights.keys()) if (!rows.has(r)) rows.set(r, new Map());
+  for (const r of heights.keys()) grid[r] ??= [];
 
   let maxRow = 0;
   let maxCol = 0;
   const rowXml: string[] = [];
-  for (const r of [...rows.keys()].sort((a, b) => a - b)) {
-    const cells = rows.get(r)!;
-    const cols = [...cells.keys()].sort((a, b) => a - b);
-    if (cols.length) {
-      maxRow = Math.max(maxRow, r);
-      maxCol = Math.max(maxCol, cols[cols.length - 1]);
+  for (let r = 0; r < grid.length; r++) {
+    const cells = grid[r];
+    if (cells === undefined) continue;
+    let text = "";
+    for (let c = 0; c < cells.length; c++) {
+      const x = cells[c];
+      if (x === undefined) continue;
+      text += x;
+      maxRow = r;
+      if (c > maxCol) maxCol = c;
     }
     const h = heights.get(r);
     const ht = h !== undefined ? ` ht="${h}" customHeight="1"` : "";
-    rowXml.push(cols.length ? `<row r="${r + 1}"${ht}>${cols.map((c) => cells.get(c)).join("")}</row>` : `<row r="${r + 1}"${ht}/>`);
+    rowXml.push(text ? `<row r="${r + 1}"${ht}>${text}</row>` : `<row r="${r + 1}"${ht}/>`);
   }
 
   const out: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`];
