@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { seededRandom } from "../../src/core";
 import { buildUploads } from "../../src/workbook/operations";
 import { lateStudentWrites, sampleScoreWrites } from "../../src/workbook/sample";
-import { contentParts, edit, listDir, openFile, rosterCodes, school, tempDir, vpr, writeSampleInputs } from "./helpers";
+import { contentParts, edit, editFileInExcelJS, listDir, openFile, rosterCodes, school, tempDir, vpr, writeSampleInputs } from "./helpers";
 
 let dir: string;
 beforeEach(async () => {
@@ -307,9 +307,7 @@ describe("codes --codes FILE: the pool from FIS OKO", () => {
     await codesBook.apply({ sheets: [{ name: "Лист1", mode: "create", values: [["Код"], ...pool.slice(0, 10).map((c) => [c])] }], cellWrites: [] });
     await fs.writeFile(path.join(dir, "коды.xlsx"), await codesBook.toBytes());
     await writeSampleInputs(path.join(dir, "b.xlsx"));
-    await edit(path.join(dir, "b.xlsx"), async (b) => {
-      b.workbook.removeWorksheet(b.workbook.getWorksheet("Коды")!.id);
-    });
+    await editFileInExcelJS(path.join(dir, "b.xlsx"), (wb) => wb.removeWorksheet(wb.getWorksheet("Коды")!.id));
     const r = await vpr(dir, "codes", "b.xlsx", "--codes", "коды.xlsx");
     expect(r.code).toBe(1); // 10 codes for 117 students
     expect(r.out).toContain("кодов на листе «Коды» не хватило (10)");

@@ -2,6 +2,9 @@ import * as ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { SheetPlan, WritePlan } from "../../../src/workbook/backend";
 import { FileBackend, UnreadableWorkbookError } from "../../../src/workbook/file/FileBackend";
+import { seededRandom } from "../../../src/core";
+import { makeCodes, makeScoreSheets, removeNames } from "../../../src/workbook/operations";
+import { lateStudentWrites, sampleSchool, sampleScoreWrites, sampleWorkbookPlan } from "../../../src/workbook/sample";
 import { cellXml, expectedValues, sheetPart, unzip } from "./helpers";
 
 const TRICKY = ["=1+1", "+79001234567", "-5", "@home", "=SUM(A1:A2)", " отступ ", "#DIV/0!", "Ям-Тёсовская «СОШ»", "a&b<c>"];
@@ -318,6 +321,32 @@ describe("FileBackend: read", () => {
     ]);
     expect(s.formulas![0][5]).toBe("=E1*2");
     expect(s.formulas![1][5]).toBe("=E2*2");
+  });
+});
+
+describe("FileBackend: what a read remembers", () => {
+  // Reads reuse sheets parsed before, sheets foretold from their plan and sheets patched in place:
+  // at every step of the flow they must equal a fresh parse of the saved bytes.
+  const fresh = async (b: FileBackend) => (await FileBackend.fromBytes(await b.toBytes())).read(null, { formulas: true });
+  test("the whole flow: every read equals a fresh parse of the bytes", async () => {
+    const school = sampleSchool();
+    const book = FileBackend.empty();
+    await book.apply(sampleWorkbookPlan(school));
+    const steps: (() => Promise<unknown>)[] = [
+      () => makeCodes(book, { random: seededRandom(2) }),
+      async () => book.apply({ sheets: [], cellWrites: lateStudentWrites(await book.read(null), school) }),
+      () => makeCodes(book, { random: seededRandom(3) }),
+      () => makeScoreSheets(book),
+      async () => book.apply({ sheets: [], cellWrites: sampleScoreWrites(await book.read(null), seededRandom(4)) }),
+      async () => book.apply({ sheets: [], cellWrites: [{ sheet: "Ученики", address: "B2", value: "" }, { sheet: "4А Математика", address: "C2", value: 1 }] }),
+      () => makeScoreSheets(book),
+      () => removeNames(book),
+    ];
+    for (const step of steps) {
+      await step();
+      expect(await book.read(null, { formulas: true })).toEqual(await fresh(book));
+      expect(await book.read(null)).toEqual({ ...(await fresh(book)), sheets: Object.fromEntries(Object.entries((await fresh(book)).sheets).map(([k, v]) => [k, { values: v.values }])) });
+    }
   });
 });
 

@@ -12,7 +12,7 @@ import { formulaTemplate } from "./sharedFormula";
 export interface ReadContext {
   sharedStrings: readonly string[];
   /** By cellXfs index: does the style show numbers as dates. */
-  dateStyles: readonly boolean[];
+  dateStyles: boolean[];
   date1904: boolean;
 }
 

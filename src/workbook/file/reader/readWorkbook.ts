@@ -3,12 +3,13 @@
 // part has not changed since the last read is not parsed again (an operation reads every sheet,
 // and the next one reads them again). Browser-safe.
 
-import type { CellValue, SheetSnapshot, Snapshot } from "../../backend";
+import type { CellValue, SheetPlan, SheetSnapshot, Snapshot } from "../../backend";
 import type { CellPatch } from "../writer/patchCells";
 import { REL, readRelationships } from "../package/relationships";
 import { readWorkbook, type WorkbookInfo } from "../package/workbookPart";
 import type { XlsxPackage } from "../package/XlsxPackage";
 import { dateStyles, serialToIso } from "./numberFormats";
+import { planSnapshot, trimSnapshot } from "./planSnapshot";
 import { readSheetXml, type ReadContext } from "./readSheet";
 import { parseSharedStrings } from "./sharedStrings";
 
@@ -39,7 +40,15 @@ export class ReadCache {
     const styles = parts.styles ? await pkg.text(parts.styles) : null;
     const c = this.context;
     if (c && c.sst === sst && c.styles === styles && c.date1904 === info.date1904) return c.ctx;
-    const ctx: ReadContext = { sharedStrings: sst ? parseSharedStrings(sst) : [], dateStyles: dateStyles(styles), date1904: info.date1904 };
+    const dates = dateStyles(styles);
+    // Styles grow only by appending: while the formats cached sheets point at mean the same, the
+    // context (and every sheet parsed with it) stays valid.
+    if (c && c.sst === sst && c.date1904 === info.date1904 && c.ctx.dateStyles.every((d, i) => dates[i] === d)) {
+      c.ctx.dateStyles = dates;
+      c.styles = styles;
+      return c.ctx;
+    }
+    const ctx: ReadContext = { sharedStrings: sst ? parseSharedStrings(sst) : [], dateStyles: dates, date1904: info.date1904 };
     this.context = { sst, styles, date1904: info.date1904, ctx };
     return ctx;
   }
@@ -50,6 +59,18 @@ export class ReadCache {
     const snapshot = readSheetXml(xml, ctx, withFormulas);
     this.sheets.set(part, { xml, context: ctx, formulas: withFormulas, snapshot, merges: xml.includes("mergeCell") });
     return copy(snapshot, withFormulas);
+  }
+
+  /**
+   * A sheet was written whole from a plan: remember what reading it will give, so the next read
+   * does not parse it. Valid only with the context of the next read (same shared strings, styles
+   * appended to); a sheet that cannot be foretold is simply forgotten.
+   */
+  async written(pkg: XlsxPackage, part: string, xml: string, plan: Omit<SheetPlan, "mode">): Promise<void> {
+    const ctx = await this.contextFor(pkg, await readWorkbook(pkg));
+    const snapshot = planSnapshot(plan, ctx.date1904);
+    if (snapshot) this.sheets.set(part, { xml, context: ctx, formulas: true, snapshot, merges: false });
+    else this.sheets.delete(part);
   }
 
   /**
@@ -79,28 +100,10 @@ export class ReadCache {
         formulas[p.row][p.col] = null;
       }
     }
-    this.sheets.set(part, { ...hit, xml: after, snapshot: trimmed(values, formulas) });
+    this.sheets.set(part, { ...hit, xml: after, snapshot: trimSnapshot(values, formulas) });
   }
 }
 
-/** Rows padded to one width, trailing empty rows and columns dropped, as the reader gives them. */
-function trimmed(values: CellValue[][], formulas: (string | null)[][] | undefined): SheetSnapshot {
-  let rows = 0;
-  let cols = 0;
-  const used = (r: number, c: number) => (values[r]?.[c] ?? null) !== null || (formulas?.[r]?.[c] ?? null) !== null;
-  const height = Math.max(values.length, formulas?.length ?? 0);
-  for (let r = 0; r < height; r++) {
-    const width = Math.max(values[r]?.length ?? 0, formulas?.[r]?.length ?? 0);
-    for (let c = 0; c < width; c++) {
-      if (used(r, c)) {
-        if (r + 1 > rows) rows = r + 1;
-        if (c + 1 > cols) cols = c + 1;
-      }
-    }
-  }
-  const pad = <T>(grid: T[][]): T[][] => Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => (grid[r]?.[c] ?? null) as T));
-  return formulas ? { values: pad(values), formulas: pad(formulas) } : { values: pad(values) };
-}
 
 /** Planners get rows of their own: a cached snapshot is never handed out to be changed. */
 function copy(s: SheetSnapshot, withFormulas: boolean): SheetSnapshot {

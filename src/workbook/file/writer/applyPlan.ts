@@ -46,7 +46,14 @@ export interface PatchedPart {
   keptStyles: { row: number; col: number; style: number }[];
 }
 
-export async function applyToPackage(pkg: XlsxPackage, plan: WritePlan): Promise<{ patched: PatchedPart[] }> {
+/** A sheet written whole from its plan (no cell writes on top). */
+export interface WrittenPart {
+  part: string;
+  xml: string;
+  plan: SheetPlan;
+}
+
+export async function applyToPackage(pkg: XlsxPackage, plan: WritePlan): Promise<{ patched: PatchedPart[]; written: WrittenPart[] }> {
   const patched: PatchedPart[] = [];
   const wb = await readWorkbook(pkg);
   const { xml: wbXml, root } = wb;
@@ -67,7 +74,7 @@ export async function applyToPackage(pkg: XlsxPackage, plan: WritePlan): Promise
   const droppedStrings = new Set<number>();
   let dropCalcChain = false;
   const removedRelTargets: string[] = [];
-  const planned = new Map<string, { part: string; xml: string; index: number; plan: SheetPlan }>();
+  const planned = new Map<string, { part: string; xml: string; index: number; plan: SheetPlan; patched?: boolean }>();
 
   // Sheets the plan writes whole.
   const sheetsEl = child(root, "sheets");
@@ -117,6 +124,7 @@ export async function applyToPackage(pkg: XlsxPackage, plan: WritePlan): Promise
     const mine = planned.get(sheetName);
     if (mine) {
       mine.xml = patchCells(mine.xml, patches, sheetName).xml;
+      mine.patched = true;
       continue;
     }
     const entry = byName(sheetName);
@@ -191,7 +199,8 @@ export async function applyToPackage(pkg: XlsxPackage, plan: WritePlan): Promise
   }
   if (dropCalcChain) await removeCalcChain(pkg, wb.part);
   if (removedRelTargets.length) await removeOrphans(pkg, removedRelTargets);
-  return { patched };
+  const written = [...planned.values()].filter((p) => !p.patched).map(({ part, xml, plan }) => ({ part, xml, plan }));
+  return { patched, written };
 }
 
 /** The calculation chain is a cache Excel rebuilds when it is absent; a stale one makes Excel repair the file. */
