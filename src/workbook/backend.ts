@@ -11,6 +11,10 @@ export interface SheetSnapshot {
   formulas?: (string | null)[][];
 }
 
+/**
+ * What a read gives. Read-only: a back end may hand the same row arrays to the next read (the file
+ * back end does, for sheets that did not change), so a planner copies before it changes anything.
+ */
 export interface Snapshot {
   /** Every sheet of the workbook in tab order, whether or not it was read. */
   sheetNames: string[];

@@ -5,6 +5,8 @@
 import JSZip from "jszip";
 import { MESSAGES, UnreadableWorkbookError, sniffXlsx, toUint8Array } from "../errors";
 
+const UTF8 = new TextEncoder();
+
 export class XlsxPackage {
   /** Lower-cased part name → the name as stored in the zip. */
   private readonly names = new Map<string, string>();
@@ -115,7 +117,8 @@ export class XlsxPackage {
   private commitText(key: string, stored: string, text: string): void {
     this.names.set(key, stored);
     this.texts.set(key, text);
-    this.zip.file(stored, text);
+    // Encoded here, natively: JSZip's own string encoder is a JavaScript loop.
+    this.zip.file(stored, UTF8.encode(text));
   }
 
   private commitRemove(key: string): void {

@@ -3,7 +3,7 @@
 // date system. Browser-safe.
 
 import { MESSAGES, UnreadableWorkbookError } from "../errors";
-import { REL, readRelationships, RELATIONSHIPS_NS } from "./relationships";
+import { REL, readRelationships, relsPartOf, RELATIONSHIPS_NS } from "./relationships";
 import type { XlsxPackage } from "./XlsxPackage";
 import { attrByLocal, child, children, parseXml, type XmlElement } from "./xml";
 
@@ -47,9 +47,23 @@ export function relationshipsPrefix(root: XmlElement): string | null {
   return null;
 }
 
-export async function readWorkbook(pkg: XlsxPackage): Promise<WorkbookInfo & { xml: string; root: XmlElement }> {
+type ParsedWorkbook = WorkbookInfo & { xml: string; root: XmlElement };
+
+/** The last parse of each package's workbook part, valid while its text and relationships are the same. */
+const parsed = new WeakMap<XlsxPackage, { xml: string; rels: string | null; info: ParsedWorkbook }>();
+
+export async function readWorkbook(pkg: XlsxPackage): Promise<ParsedWorkbook> {
   const part = await workbookPartName(pkg);
   const xml = (await pkg.text(part)) ?? "";
+  const relsText = await pkg.text(relsPartOf(part));
+  const last = parsed.get(pkg);
+  if (last && last.xml === xml && last.rels === relsText) return last.info;
+  const info = await parseWorkbook(pkg, part, xml);
+  parsed.set(pkg, { xml, rels: relsText, info });
+  return info;
+}
+
+async function parseWorkbook(pkg: XlsxPackage, part: string, xml: string): Promise<ParsedWorkbook> {
   let root: XmlElement;
   try {
     root = parseXml(xml);

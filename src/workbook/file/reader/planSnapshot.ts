@@ -56,6 +56,18 @@ export function trimSnapshot(values: CellValue[][], formulas: (string | null)[][
       }
     }
   }
-  const pad = <T>(grid: T[][]): T[][] => Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => (grid[r]?.[c] ?? null) as T));
+  const pad = <T>(grid: T[][]): (T | null)[][] => {
+    const out: (T | null)[][] = new Array(rows);
+    for (let r = 0; r < rows; r++) {
+      const src = grid[r];
+      const row: (T | null)[] = new Array(cols);
+      for (let c = 0; c < cols; c++) {
+        const v = src?.[c];
+        row[c] = v === undefined ? null : v;
+      }
+      out[r] = row;
+    }
+    return out;
+  };
   return formulas ? { values: pad(values), formulas: pad(formulas) } : { values: pad(values) };
 }

@@ -105,10 +105,9 @@ export class ReadCache {
 }
 
 
-/** Planners get rows of their own: a cached snapshot is never handed out to be changed. */
+/** The cached rows themselves: snapshots are read-only (../../backend.ts), so no copy is made. */
 function copy(s: SheetSnapshot, withFormulas: boolean): SheetSnapshot {
-  const values = s.values.map((r) => r.slice());
-  return withFormulas && s.formulas ? { values, formulas: s.formulas.map((r) => r.slice()) } : { values };
+  return withFormulas && s.formulas ? { values: s.values, formulas: s.formulas } : { values: s.values };
 }
 
 /** The snapshot of `sheets` (every worksheet when null). Names match exactly, as the contract says. */

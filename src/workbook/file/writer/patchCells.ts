@@ -6,7 +6,7 @@
 
 import { Parser } from "htmlparser2";
 import type { CellValue } from "../../backend";
-import { cellAddress } from "../../../core/address";
+import { columnLetter } from "../../../core/address";
 import { applySplices, escapeAttr, localName, parserOptions, prefixOf, type Splice } from "../package/xml";
 import { numberText, textRun } from "./sheetXml";
 
@@ -46,6 +46,10 @@ interface CellPos {
 }
 
 export class PatchError extends Error {}
+
+const LETTERS: string[] = [];
+/** "C12" for (11, 2), with column letters worked out once. */
+const cellAddress = (row: number, col: number) => `${(LETTERS[col] ??= columnLetter(col))}${row + 1}`;
 
 function columnOf(ref: string): number | null {
   let col = 0;
@@ -109,6 +113,8 @@ function locate(xml: string, wantedRows: Set<number>) {
           if (row && wantedRows.has(row.row)) row.cells.push(cell);
           cell = null;
         } else if (row && l === "row") {
+          // Cells out of column order (no producer should, but a file may): walk them sorted.
+          if (row.cells.some((x, i) => i > 0 && row!.cells[i - 1].col > x.col)) row.cells.sort((a, b) => a.col - b.col);
           row.closeStart = parser.startIndex;
           row.end = parser.endIndex + 1;
           rows.push(row);
@@ -148,13 +154,10 @@ function renderCell(p: string, ref: string, old: Record<string, string> | null, 
  * overwrite the first cell of a shared formula (the other cells of the formula depend on it).
  */
 export function patchCells(xml: string, patches: readonly CellPatch[], sheetName: string): PatchResult {
-  const byRow = new Map<number, Map<number, CellValue>>();
-  for (const p of patches) {
-    let m = byRow.get(p.row);
-    if (!m) byRow.set(p.row, (m = new Map()));
-    m.set(p.col, p.value);
-  }
-  const { sheetData, rows } = locate(xml, new Set(byRow.keys()));
+  // Writes in row, then column order; of two writes to one cell the later wins (a stable sort
+  // keeps their order, and the walk below takes the last of a run).
+  const sorted = patches.slice().sort((a, b) => a.row - b.row || a.col - b.col);
+  const { sheetData, rows } = locate(xml, new Set(sorted.map((x) => x.row)));
   if (!sheetData) throw new PatchError(`Лист «${sheetName}» повреждён: в нём нет области ячеек (sheetData).`);
   const sd = sheetData as { name: string; start: number; openEnd: number; closeStart: number; end: number };
   const p = prefixOf(sd.name);
@@ -162,32 +165,45 @@ export function patchCells(xml: string, patches: readonly CellPatch[], sheetName
   const dropped: number[] = [];
   let formulaOverwritten = false;
   const keptStyles: { row: number; col: number; style: number }[] = [];
-  const rowIndex = new Map(rows.map((r) => [r.row, r]));
   const newRows: string[] = [];
-  const newRowsAt = new Map<number, string[]>();
+  const isEmpty = (v: CellValue) => v === null || v === "";
 
-  for (const [r, writes] of [...byRow.entries()].sort((a, b) => a[0] - b[0])) {
-    const existing = rowIndex.get(r);
-    const cols = [...writes.keys()].sort((a, b) => a - b);
+  let at = 0; // position in `rows` (document order, ascending)
+  for (let k = 0; k < sorted.length; ) {
+    const r = sorted[k].row;
+    // This row's writes, one per column (the last of each run of equal columns).
+    const writes: CellPatch[] = [];
+    for (; k < sorted.length && sorted[k].row === r; k++) {
+      if (k + 1 < sorted.length && sorted[k + 1].row === r && sorted[k + 1].col === sorted[k].col) continue;
+      writes.push(sorted[k]);
+    }
+    while (at < rows.length && rows[at].row < r) at++;
+    const existing = at < rows.length && rows[at].row === r ? rows[at] : null;
+
     if (!existing) {
-      const filled = cols.filter((c) => writes.get(c) !== null && writes.get(c) !== "");
-      if (filled.length === 0) continue; // nothing there, nothing to clear
-      const cells = filled.map((c) => renderCell(p, cellAddress(r, c), null, writes.get(c)!)).join("");
-      const text = `<${p}row r="${r + 1}">${cells}</${p}row>`;
-      const next = rows.find((x) => x.row > r);
-      if (next) {
-        const list = newRowsAt.get(next.start) ?? [];
-        list.push(text);
-        newRowsAt.set(next.start, list);
-      } else newRows.push(text);
+      const cells = writes.filter((w) => !isEmpty(w.value)).map((w) => renderCell(p, cellAddress(r, w.col), null, w.value));
+      if (cells.length === 0) continue; // nothing there, nothing to clear
+      const text = `<${p}row r="${r + 1}">${cells.join("")}</${p}row>`;
+      if (at < rows.length) splices.push({ start: rows[at].start, end: rows[at].start, text });
+      else newRows.push(text);
       continue;
     }
-    const byCol = new Map(existing.cells.map((c) => [c.col, c]));
-    const inserts = new Map<number, string[]>(); // offset → cells inserted there
+
+    const cells = existing.cells;
+    let j = 0; // position in the row's cells (column order)
+    let pending: string[] = [];
+    let pendingAt = -1;
     const tail: string[] = [];
-    for (const c of cols) {
+    let inserted = false;
+    const flush = () => {
+      if (pending.length) splices.push({ start: pendingAt, end: pendingAt, text: pending.join("") });
+      pending = [];
+    };
+    for (const w of writes) {
+      const c = w.col;
+      while (j < cells.length && cells[j].col < c) j++;
       const ref = cellAddress(r, c);
-      const old = byCol.get(c);
+      const old = j < cells.length && cells[j].col === c ? cells[j] : null;
       if (old) {
         if (old.sharedMaster) {
           throw new PatchError(`Ячейка «${sheetName}»!${ref} — начало общей формулы, от неё зависят соседние ячейки: записать в неё значение нельзя. Замените формулы в этом столбце значениями или освободите ячейку и повторите.`);
@@ -195,17 +211,22 @@ export function patchCells(xml: string, patches: readonly CellPatch[], sheetName
         if (old.attrs.t === "s" && old.v !== null && /^\s*\d+\s*$/.test(old.v)) dropped.push(Number(old.v));
         if (old.formula) formulaOverwritten = true;
         if (old.attrs.s !== undefined) keptStyles.push({ row: r, col: c, style: Number(old.attrs.s) });
-        splices.push({ start: old.start, end: old.end, text: renderCell(p, ref, old.attrs, writes.get(c)!) });
+        splices.push({ start: old.start, end: old.end, text: renderCell(p, ref, old.attrs, w.value) });
         continue;
       }
-      const value = writes.get(c)!;
-      if (value === null || value === "") continue; // nothing there, nothing to clear
-      const next = existing.cells.find((x) => x.col > c);
-      const text = renderCell(p, ref, null, value);
-      if (next) inserts.set(next.start, [...(inserts.get(next.start) ?? []), text]);
-      else tail.push(text);
+      if (isEmpty(w.value)) continue; // nothing there, nothing to clear
+      const text = renderCell(p, ref, null, w.value);
+      inserted = true;
+      if (j >= cells.length) tail.push(text);
+      else {
+        if (pendingAt !== cells[j].start) {
+          flush();
+          pendingAt = cells[j].start;
+        }
+        pending.push(text);
+      }
     }
-    for (const [at, list] of inserts) splices.push({ start: at, end: at, text: list.join("") });
+    flush();
     if (tail.length) {
       if (existing.closeStart === existing.start) {
         // <row r="5"/> becomes <row r="5">…</row>
@@ -213,14 +234,13 @@ export function patchCells(xml: string, patches: readonly CellPatch[], sheetName
         splices.push({ start: existing.start, end: existing.end, text: `${open}${tail.join("")}</${p}row>` });
       } else splices.push({ start: existing.closeStart, end: existing.closeStart, text: tail.join("") });
     }
-    if ((tail.length || inserts.size) && existing.closeStart !== existing.start) {
+    if (inserted && existing.closeStart !== existing.start) {
       // The row's optional "spans" hint may no longer cover its cells: drop it.
       const open = xml.slice(existing.start, existing.openEnd);
       const trimmed = open.replace(/\sspans\s*=\s*("[^"]*"|'[^']*')/, "");
       if (trimmed !== open) splices.push({ start: existing.start, end: existing.openEnd, text: trimmed });
     }
   }
-  for (const [at, list] of newRowsAt) splices.push({ start: at, end: at, text: list.join("") });
   if (newRows.length) {
     if (sd.closeStart === sd.start) {
       const open = xml.slice(sd.start, sd.openEnd).replace(/\s*\/>$/, ">");

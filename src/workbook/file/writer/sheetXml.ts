@@ -87,17 +87,28 @@ function validationXml(v: Validation): string {
 function layoutStyles(plan: Omit<SheetPlan, "mode">): { formats: Map<number, CellFormat>; heights: Map<number, number> } {
   const formats = new Map<number, CellFormat>();
   const heights = new Map<number, number>();
+  // Cells with the same styles share one format object, so the style registry is asked once per
+  // combination, not once per cell (a protocol of 10 000 rows has borders on every cell).
+  const merged = new Map<CellFormat, CellFormat>();
   for (const st of plan.styles ?? []) {
-    const { range, rowHeight, ...format } = st;
+    const { range, rowHeight, ...rest } = st;
+    const format = stripUndefined(rest);
+    merged.clear();
     const a = parseRangeAddress(range.replace(/\$/g, ""));
-    const hasFormat = Object.values(format).some((x) => x !== undefined);
+    const hasFormat = Object.keys(format).length > 0;
     for (let r = a.row; r < a.row + a.rows; r++) {
       if (rowHeight !== undefined) heights.set(r, rowHeight);
       if (!hasFormat) continue;
       for (let c = a.col; c < a.col + a.cols; c++) {
         const k = r * 16384 + c;
         const old = formats.get(k);
-        formats.set(k, old ? { ...old, ...stripUndefined(format) } : stripUndefined(format));
+        if (!old) {
+          formats.set(k, format);
+          continue;
+        }
+        let both = merged.get(old);
+        if (!both) merged.set(old, (both = { ...old, ...format }));
+        formats.set(k, both);
       }
     }
   }
@@ -131,9 +142,13 @@ export function printNames(plan: Omit<SheetPlan, "mode">): PrintNames {
 /** The worksheet part of a sheet plan. */
 export function sheetXml(plan: Omit<SheetPlan, "mode">, styles: StyleRegistry, selected: boolean): string {
   const { formats, heights } = layoutStyles(plan);
+  const xfs = new Map<CellFormat, number>();
   const xfOf = (r: number, c: number) => {
     const f = formats.get(r * 16384 + c);
-    return f ? styles.xf(f) : 0;
+    if (!f) return 0;
+    let xf = xfs.get(f);
+    if (xf === undefined) xfs.set(f, (xf = styles.xf(f)));
+    return xf;
   };
 
   // Every cell that will be written, as a sparse grid of <c> texts: values first, formulas over them.

@@ -58,6 +58,11 @@ describe("patchCells: single cells inside <sheetData>, every other byte kept", (
     expect(() => patchCells(xml, [{ row: 1, col: 1, value: 1 }], "Ученики")).toThrow(/«Ученики»!B2 — начало общей формулы/);
   });
 
+  test("two writes to one cell: the later wins; cells out of column order are still found", () => {
+    const xml = sheet('<row r="1"><c r="C1"><v>3</v></c><c r="A1"><v>1</v></c></row>');
+    expect(patchCells(xml, [{ row: 0, col: 0, value: 5 }, { row: 0, col: 2, value: 7 }, { row: 0, col: 0, value: 6 }], "Л").xml).toBe(sheet('<row r="1"><c r="C1"><v>7</v></c><c r="A1"><v>6</v></c></row>'));
+  });
+
   test("text with leading spaces, line breaks and characters XML cannot carry", () => {
     const out = patchCells(sheet(""), [{ row: 0, col: 0, value: " a\nb\u0001" }], "Л").xml;
     expect(out).toContain('<t xml:space="preserve"> a\nb_x0001_</t>');
