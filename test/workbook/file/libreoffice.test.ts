@@ -130,6 +130,22 @@ describeLo("LibreOffice reads our files", () => {
     expect(await libreOfficeCsv(await b.toBytes())).toEqual(asShown(expectedValues(scoreSheet)));
   });
 
+  test("parts compressed by Node's native zlib (as the CLI writes them) open the same", async () => {
+    const { XlsxPackage } = await import("../../../src/workbook/file/package/XlsxPackage");
+    const { nativeDeflate } = await import("../../../src/workbook/file/node/nativeDeflate");
+    try {
+      const b = FileBackend.empty();
+      await b.apply({ sheets: [scoreSheet], cellWrites: [] });
+      const bytes = await b.toBytes();
+      expect(await libreOfficeCsv(bytes)).toEqual(asShown(expectedValues(scoreSheet)));
+      // …and JSZip (what reads our files back) inflates and checks every part's CRC.
+      expect((await (await FileBackend.fromBytes(bytes)).read([scoreSheet.name])).sheets[scoreSheet.name].values).toEqual(expectedValues(scoreSheet));
+      void nativeDeflate;
+    } finally {
+      XlsxPackage.useDeflate(null);
+    }
+  });
+
   test("a new workbook (upload file)", async () => {
     const sheet = { ...scoreSheet, name: "Протокол" };
     const bytes = await buildNewWorkbook({ sheets: [sheet, { name: "Классы", values: [["5А"]] }], properties: {} });

@@ -10,3 +10,4 @@ export { writeAllOrNone, type AllOrNoneOps, type NamedBytes, type WrittenFile } 
 export { fitToExtension } from "./extension";
 export { newWorkbookAt, openWorkbookFile, readFileBytes, type OpenedWorkbook } from "./open";
 export { saveOpenedWorkbook, saveWorkbookAs, type SaveOptions, type SaveResult } from "./save";
+export { nativeDeflate } from "./nativeDeflate";

@@ -7,10 +7,24 @@ import { MESSAGES, UnreadableWorkbookError, sniffXlsx, toUint8Array } from "../e
 
 const UTF8 = new TextEncoder();
 
+/**
+ * Compresses one changed part for the zip, returning what JSZip accepts as file data. Node plugs in
+ * its native zlib (../node/nativeDeflate.ts); the browser leaves it to JSZip.
+ */
+export type PartDeflate = (raw: Uint8Array) => object;
+let deflate: PartDeflate | null = null;
+
 export class XlsxPackage {
+  /** Use a native compressor for changed parts (Node only; see PartDeflate). */
+  static useDeflate(fn: PartDeflate | null): void {
+    deflate = fn;
+  }
+
   /** Lower-cased part name → the name as stored in the zip. */
   private readonly names = new Map<string, string>();
   private readonly texts = new Map<string, string>();
+  /** Parts whose text changed since the last toBytes(): encoded and compressed only then. */
+  private readonly dirty = new Set<string>();
   /** Changes of the running transaction: part key → new text, or null for a removed part. */
   private pending: Map<string, { stored: string; text: string | null }> | null = null;
 
@@ -95,7 +109,9 @@ export class XlsxPackage {
   async bytes(part: string): Promise<Uint8Array | null> {
     const p = this.pending?.get(normalise(part).toLowerCase());
     if (p) return p.text === null ? null : new TextEncoder().encode(p.text);
-    const stored = this.names.get(normalise(part).toLowerCase());
+    const key = normalise(part).toLowerCase();
+    if (this.dirty.has(key)) return UTF8.encode(this.texts.get(key)!);
+    const stored = this.names.get(key);
     return stored ? this.zip.file(stored)!.async("uint8array") : null;
   }
 
@@ -117,8 +133,7 @@ export class XlsxPackage {
   private commitText(key: string, stored: string, text: string): void {
     this.names.set(key, stored);
     this.texts.set(key, text);
-    // Encoded here, natively: JSZip's own string encoder is a JavaScript loop.
-    this.zip.file(stored, UTF8.encode(text));
+    this.dirty.add(key);
   }
 
   private commitRemove(key: string): void {
@@ -127,11 +142,19 @@ export class XlsxPackage {
     this.zip.remove(stored);
     this.names.delete(key);
     this.texts.delete(key);
+    this.dirty.delete(key);
   }
 
   async toBytes(): Promise<Uint8Array> {
+    for (const key of this.dirty) {
+      // Encoded natively (JSZip's own string encoder is a JavaScript loop), compressed natively where we can.
+      const raw = UTF8.encode(this.texts.get(key)!);
+      // JSZip's typings do not list the precompressed object it accepts (see PartDeflate).
+      this.zip.file(this.names.get(key)!, deflate ? (deflate(raw) as Uint8Array) : raw);
+    }
+    this.dirty.clear();
     // Unchanged parts keep their compressed data: JSZip copies it as it is.
-    return this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 1 } });
+    return this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
   }
 }
 
