@@ -13,7 +13,7 @@ const CompressedObject = require("jszip/lib/compressedObject") as CompressedObje
 const { DEFLATE } = require("jszip/lib/compressions") as { DEFLATE: object };
 
 export function nativeDeflate(raw: Uint8Array): object {
-  const data = zlib.deflateRawSync(raw, { level: 6 });
+  const data = zlib.deflateRawSync(raw, { level: 1 });
   return new CompressedObject(data.length, raw.length, zlib.crc32(raw), DEFLATE, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
 }
 

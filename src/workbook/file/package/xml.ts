@@ -96,8 +96,12 @@ export function attrByLocal(el: XmlElement, local: string): string | undefined {
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const hex4 = (ch: string) => `_x${ch.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`;
 
+/** Anything escapeText or escapeAttr would change; most cell text has none of it. */
+const NEEDS_ESCAPE = /[&<>"_\u0000-\u001F\uFFFE\uFFFF]/;
+
 /** Text content: & < > escaped; a literal "_x0041_" is itself escaped so Excel does not decode it. */
 export function escapeText(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
   return s
     .replace(/_x([0-9A-Fa-f]{4})_/g, "_x005F_x$1_")
     .replace(/&/g, "&amp;")
@@ -108,6 +112,7 @@ export function escapeText(s: string): string {
 
 /** An attribute value in double quotes. */
 export function escapeAttr(s: string): string {
+  if (!NEEDS_ESCAPE.test(s)) return s;
   return s
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
