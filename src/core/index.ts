@@ -1,5 +1,6 @@
 // The domain core: pure TypeScript, no Office, no DOM, no ExcelJS. See README.md.
 export * from "./address";
+export * from "./formulaShift";
 export * from "./result";
 export * from "./work";
 export * from "./catalogue";

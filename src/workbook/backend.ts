@@ -81,13 +81,17 @@ export interface SheetPlan {
 export interface FormulaBlock {
   /** e.g. "H2:H31". */
   range: string;
-  /** Formulas in A1 style, English function names, each starting with "=". */
+  /**
+   * Formulas in A1 style, English function names, each starting with "=": one row per row of
+   * `range` — or, with `fillDown`, only the first row's.
+   */
   formulas: string[][];
-  /** Values the formulas evaluate to, written as cached results where the back end can. */
+  /** Values the formulas evaluate to (one row per row of `range`), written as cached results where the back end can. */
   results?: CellValue[][];
   /**
-   * True when every row's formulas are the first row's moved down (relative rows shift, $-rows
-   * stay): a back end may write them as shared formulas.
+   * The first row's formulas fill the whole range, moved down (relative rows shift, $-rows stay),
+   * as Excel's fill handle does: `formulas` holds that one row. Back ends write them as shared
+   * formulas (files) or one row and an autofill (Excel). Thousands of score rows, one formula text.
    */
   fillDown?: boolean;
 }

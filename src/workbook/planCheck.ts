@@ -94,10 +94,14 @@ function checkSheet(p: Omit<SheetPlan, "mode">, fail: Fail): void {
     const where = `диапазон ${block.range}`;
     const rect = checkRange(block.range, where, fail);
     const wrongRow = block.formulas.findIndex((r) => r.length !== rect.cols);
-    if (block.formulas.length !== rect.rows || wrongRow >= 0) {
+    // A filled-down block gives its first row only; any other block a formula per cell.
+    const formulaRows = block.fillDown ? 1 : rect.rows;
+    if (block.formulas.length !== formulaRows || wrongRow >= 0) {
       const cols = wrongRow >= 0 ? block.formulas[wrongRow].length : rect.cols;
-      fail(where, `формул ${block.formulas.length}×${cols}, а в диапазоне ${rect.rows}×${rect.cols} ячеек`);
+      const want = block.fillDown ? `одна строка из ${rect.cols} формул, протягиваемая вниз` : `${rect.rows}×${rect.cols}`;
+      fail(where, `формул ${block.formulas.length}×${cols}, а нужно ${want}`);
     }
+    if (block.results && block.results.length !== rect.rows) fail(where, `результатов ${block.results.length} строк, а в диапазоне ${rect.rows}`);
     for (const row of block.formulas) for (const f of row) checkFormula(f, where, fail);
     block.results?.forEach((row, i) =>
       row.forEach((v, j) => {

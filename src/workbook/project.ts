@@ -16,12 +16,12 @@ export function projectPlan(snapshot: Snapshot, plan: WritePlan): Snapshot {
     const values = p.values.map((row) => row.map((v) => (v === "" ? null : v)));
     for (const block of p.formulas ?? []) {
       const r = parseRangeAddress(block.range);
-      block.formulas.forEach((row, i) =>
-        row.forEach((_, j) => {
+      for (let i = 0; i < r.rows; i++) {
+        for (let j = 0; j < r.cols; j++) {
           const v = block.results?.[i]?.[j] ?? null;
           put(values, r.row + i, r.col + j, v === "" ? null : v);
-        }),
-      );
+        }
+      }
     }
     sheets[p.name] = { values: rectangle(values) };
   }

@@ -200,7 +200,8 @@ export function buildScoreSheet(name: string, layout: ScoreLayout, rows: ScoreSh
     let it = 0;
     const line: CellValue[] = columns.map((c) => (c.kind === "code" ? input.code : c.kind === "variant" ? input.variants[v++] ?? null : input.scores[it++] ?? null));
     values.push([...line, null, null, null]);
-    formulas.push(rowFormulas(layout, r, style));
+    // One row of formulas, filled down over every row (see FormulaBlock.fillDown).
+    if (k === 0) formulas.push(rowFormulas(layout, r, style));
     results.push(cachedResults(layout, input.variants, input.scores));
   });
   const last = rows.length; // 0-based index of the last data row

@@ -19,7 +19,7 @@ const VALID: SheetPlan = {
     [50001, 1, 1, 2, null],
     [50002, 2, "X", 0, null],
   ],
-  formulas: [{ range: "E2:E3", formulas: [["=SUM(C2:D2)"], ["=SUM(C3:D3)"]], results: [[3], [0]], fillDown: true }],
+  formulas: [{ range: "E2:E3", formulas: [["=SUM(C2:D2)"]], results: [[3], [0]], fillDown: true }],
   columnWidths: [10, 10, 8, 8, 8],
   freezeRows: 1,
   freezeColumns: 1,
@@ -78,6 +78,8 @@ describe("checkWritePlan", () => {
 
   // [case, plan, workbook's sheets, where (range or cell) the message names, what it says]
   const cases: [string, WritePlan, string[], string, RegExp][] = [
+    ["a filled-down block with more than its first row", plan([sheet({ formulas: [{ range: "E2:E3", formulas: [["=1"], ["=2"]], fillDown: true }] })]), [], "диапазон E2:E3", /нужно одна строка из 1 формул, протягиваемая вниз/],
+    ["cached results for fewer rows than the range", plan([sheet({ formulas: [{ range: "E2:E3", formulas: [["=1"]], results: [[1]], fillDown: true }] })]), [], "диапазон E2:E3", /результатов 1 строк, а в диапазоне 2/],
     ["a formula without =", plan([sheet({ formulas: [{ range: "H2:H3", formulas: [["SUM(A1)"], ["=1"]] }] })]), [], "диапазон H2:H3", /формула «SUM\(A1\)» должна начинаться со знака «=»/],
     ["an empty formula", plan([sheet({ formulas: [{ range: "H2", formulas: [["="]] }] })]), [], "диапазон H2", /пуста/],
     ["a formula block smaller than its range", plan([sheet({ formulas: [{ range: "A1:A3", formulas: [["=1"]] }] })]), [], "диапазон A1:A3", /1×1.*3×1/],

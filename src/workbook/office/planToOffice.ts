@@ -5,6 +5,7 @@
 
 import type { CellStyle, CellValue, CellWrite, FormulaBlock, Highlight, PrintSetup, SheetPlan, Validation, WritePlan } from "../backend";
 import { columnLetter, parseCellAddress, parseRangeAddress, rangeAddress } from "../../core/address";
+import { blockFormulas } from "../formulaBlock";
 import { fixed, rectWrite, type Op } from "./batching";
 import { toExcelInput } from "./text";
 
@@ -64,7 +65,8 @@ function formulaOp(sheet: string, block: FormulaBlock, can: Features): Op {
       top.autoFill(all, "FillCopy");
     });
   }
-  return rectWrite(sheet, rect.row, rect.col, block.formulas, "formulas");
+  // Without autoFill (before ExcelApi 1.9): every row written, filled-down rows worked out here.
+  return rectWrite(sheet, rect.row, rect.col, blockFormulas(block), "formulas");
 }
 
 function widthOps(sheet: string, widths: readonly number[]): Op[] {

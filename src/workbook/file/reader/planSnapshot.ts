@@ -6,7 +6,7 @@ import type { CellValue, SheetPlan, SheetSnapshot } from "../../backend";
 import { parseRangeAddress } from "../../../core/address";
 import { isDateFormatCode, serialToIso } from "./numberFormats";
 
-/** The snapshot (values and formulas) of a sheet written from `plan`, or null when it cannot be told without parsing. */
+/** The values-only snapshot of a sheet written from `plan`, or null when it cannot be told without parsing. */
 export function planSnapshot(plan: Omit<SheetPlan, "mode">, date1904: boolean): SheetSnapshot | null {
   // A date format turns numbers into dates when read: work those cells out from their ranges.
   const dateRanges = (plan.styles ?? []).filter((s) => s.numberFormat && isDateFormatCode(s.numberFormat)).map((s) => parseRangeAddress(s.range.replace(/\$/g, "")));
@@ -19,21 +19,18 @@ export function planSnapshot(plan: Omit<SheetPlan, "mode">, date1904: boolean): 
   };
   try {
     const values: CellValue[][] = plan.values.map((row, r) => row.map((v, c) => read(v, r, c)));
-    const formulas: (string | null)[][] = [];
+    // Formula texts are not foretold (a filled-down block would have to be moved row by row): a read
+    // that asks for formulas parses the part.
     for (const block of plan.formulas ?? []) {
-      const { row, col } = parseRangeAddress(block.range);
-      block.formulas.forEach((fr, i) =>
-        fr.forEach((f, j) => {
-          const r = row + i;
-          const c = col + j;
-          while (values.length <= r) values.push([]);
-          while (formulas.length <= r) formulas.push([]);
-          values[r][c] = read(block.results?.[i]?.[j], r, c);
-          formulas[r][c] = `=${f.trim().replace(/^=/, "")}`;
-        }),
-      );
+      const { row, col, rows, cols } = parseRangeAddress(block.range);
+      for (let i = 0; i < rows; i++) {
+        const r = row + i;
+        while (values.length <= r) values.push([]);
+        for (let j = 0; j < cols; j++) values[r][col + j] = read(block.results?.[i]?.[j], r, col + j);
+      }
     }
-    return trimSnapshot(values, formulas);
+    // Read without formulas, a formula cell with no result is an empty cell, as here.
+    return trimSnapshot(values, undefined);
   } catch (e) {
     if (e instanceof Unpredictable) return null;
     throw e;

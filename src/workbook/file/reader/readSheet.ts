@@ -7,7 +7,7 @@ import type { CellValue, SheetSnapshot } from "../../backend";
 import { parseRangeAddress } from "../../../core/address";
 import { decodeOoxmlText, localName, parserOptions } from "../package/xml";
 import { serialToIso } from "./numberFormats";
-import { formulaTemplate } from "./sharedFormula";
+import { formulaTemplate } from "../../../core/formulaShift";
 
 export interface ReadContext {
   sharedStrings: readonly string[];

@@ -32,6 +32,10 @@ export function readContext(pkg: XlsxPackage, info: WorkbookInfo): Promise<ReadC
 /** Parsed sheets and context of one package, valid while the texts they came from are the same strings. */
 export class ReadCache {
   private context: { sst: string | null; styles: string | null; date1904: boolean; ctx: ReadContext } | null = null;
+  /**
+   * Keyed by part and kind of read ("…|v" values only, "…|f" with formulas): the two differ in shape,
+   * since a formula cell with no result counts for the used range only when formulas are read.
+   */
   private readonly sheets = new Map<string, { xml: string; context: ReadContext; formulas: boolean; snapshot: SheetSnapshot; merges: boolean }>();
 
   async contextFor(pkg: XlsxPackage, info: WorkbookInfo): Promise<ReadContext> {
@@ -54,11 +58,12 @@ export class ReadCache {
   }
 
   sheet(part: string, xml: string, ctx: ReadContext, withFormulas: boolean): SheetSnapshot {
-    const hit = this.sheets.get(part);
-    if (hit && hit.xml === xml && hit.context === ctx && (hit.formulas || !withFormulas)) return copy(hit.snapshot, withFormulas);
+    const key = `${part}|${withFormulas ? "f" : "v"}`;
+    const hit = this.sheets.get(key);
+    if (hit && hit.xml === xml && hit.context === ctx) return hit.snapshot;
     const snapshot = readSheetXml(xml, ctx, withFormulas);
-    this.sheets.set(part, { xml, context: ctx, formulas: withFormulas, snapshot, merges: xml.includes("mergeCell") });
-    return copy(snapshot, withFormulas);
+    this.sheets.set(key, { xml, context: ctx, formulas: withFormulas, snapshot, merges: xml.includes("mergeCell") });
+    return snapshot;
   }
 
   /**
@@ -69,8 +74,9 @@ export class ReadCache {
   async written(pkg: XlsxPackage, part: string, xml: string, plan: Omit<SheetPlan, "mode">): Promise<void> {
     const ctx = await this.contextFor(pkg, await readWorkbook(pkg));
     const snapshot = planSnapshot(plan, ctx.date1904);
-    if (snapshot) this.sheets.set(part, { xml, context: ctx, formulas: true, snapshot, merges: false });
-    else this.sheets.delete(part);
+    this.sheets.delete(`${part}|f`);
+    if (snapshot) this.sheets.set(`${part}|v`, { xml, context: ctx, formulas: false, snapshot, merges: false });
+    else this.sheets.delete(`${part}|v`);
   }
 
   /**
@@ -79,36 +85,35 @@ export class ReadCache {
    * experts' scores go into every score sheet; the check reads them all straight after).
    */
   patched(part: string, before: string, after: string, patches: readonly CellPatch[], keptStyles: readonly { row: number; col: number; style: number }[]): void {
-    const hit = this.sheets.get(part);
-    if (!hit || hit.xml !== before || hit.merges) {
-      this.sheets.delete(part);
-      return;
-    }
-    const styleAt = new Map(keptStyles.map((k) => [k.row * 16384 + k.col, k.style]));
-    const values = hit.snapshot.values.map((r) => r.slice());
-    const formulas = hit.snapshot.formulas?.map((r) => r.slice());
-    for (const p of patches) {
-      let v: CellValue = p.value === "" ? null : p.value;
-      if (typeof v === "number") {
-        const style = styleAt.get(p.row * 16384 + p.col);
-        v = style !== undefined && hit.context.dateStyles[style] ? serialToIso(v, hit.context.date1904) : Object.is(v, -0) ? 0 : v;
+    for (const key of [`${part}|v`, `${part}|f`]) {
+      const hit = this.sheets.get(key);
+      if (!hit) continue;
+      if (hit.xml !== before || hit.merges) {
+        this.sheets.delete(key);
+        continue;
       }
-      while (values.length <= p.row) values.push([]);
-      values[p.row][p.col] = v;
-      if (formulas) {
-        while (formulas.length <= p.row) formulas.push([]);
-        formulas[p.row][p.col] = null;
+      const styleAt = new Map(keptStyles.map((k) => [k.row * 16384 + k.col, k.style]));
+      const values = hit.snapshot.values.map((r) => r.slice());
+      const formulas = hit.snapshot.formulas?.map((r) => r.slice());
+      for (const p of patches) {
+        let v: CellValue = p.value === "" ? null : p.value;
+        if (typeof v === "number") {
+          const style = styleAt.get(p.row * 16384 + p.col);
+          v = style !== undefined && hit.context.dateStyles[style] ? serialToIso(v, hit.context.date1904) : Object.is(v, -0) ? 0 : v;
+        }
+        while (values.length <= p.row) values.push([]);
+        values[p.row][p.col] = v;
+        if (formulas) {
+          while (formulas.length <= p.row) formulas.push([]);
+          formulas[p.row][p.col] = null;
+        }
       }
+      this.sheets.set(key, { ...hit, xml: after, snapshot: trimSnapshot(values, formulas) });
     }
-    this.sheets.set(part, { ...hit, xml: after, snapshot: trimSnapshot(values, formulas) });
   }
 }
 
 
-/** The cached rows themselves: snapshots are read-only (../../backend.ts), so no copy is made. */
-function copy(s: SheetSnapshot, withFormulas: boolean): SheetSnapshot {
-  return withFormulas && s.formulas ? { values: s.values, formulas: s.formulas } : { values: s.values };
-}
 
 /** The snapshot of `sheets` (every worksheet when null). Names match exactly, as the contract says. */
 export async function readSnapshot(pkg: XlsxPackage, sheets: readonly string[] | null, withFormulas: boolean, cache: ReadCache = new ReadCache()): Promise<Snapshot> {

@@ -169,12 +169,24 @@ export function sheetXml(plan: Omit<SheetPlan, "mode">, styles: StyleRegistry, s
     const { row, col, rows: n } = parseRangeAddress(block.range);
     const sharedBlock = block.fillDown === true && n > 1;
     const ids = block.formulas[0]?.map(() => si++) ?? [];
+    if (block.fillDown) {
+      // The first row holds the formula text once; every other row points at it (shared formula).
+      const first = block.formulas[0] ?? [];
+      for (let i = 0; i < n; i++) {
+        first.forEach((f, j) => {
+          const r = row + i;
+          const c = col + j;
+          const shared = sharedBlock ? { si: ids[j], ref: i === 0 ? `${ref(row, c)}:${ref(row + n - 1, c)}` : undefined } : undefined;
+          put(r, c, formulaCellXml(ref(r, c), f, block.results?.[i]?.[j] ?? undefined, xfOf(r, c), shared));
+        });
+      }
+      continue;
+    }
     block.formulas.forEach((fr, i) =>
       fr.forEach((f, j) => {
         const r = row + i;
         const c = col + j;
-        const shared = sharedBlock ? { si: ids[j], ref: i === 0 ? `${ref(row, c)}:${ref(row + n - 1, c)}` : undefined } : undefined;
-        put(r, c, formulaCellXml(ref(r, c), f, block.results?.[i]?.[j] ?? undefined, xfOf(r, c), shared));
+        put(r, c, formulaCellXml(ref(r, c), f, block.results?.[i]?.[j] ?? undefined, xfOf(r, c)));
       }),
     );
   }

@@ -1,9 +1,8 @@
-// A shared formula is stored once, in its first cell; the other cells of its range hold only a
-// pointer. Their own formula is the first cell's with every relative reference moved by the same
-// offset ($-anchored parts stay), as Excel does when it fills a formula down or across.
-// Browser-safe.
+// A formula moved to another cell: every relative reference moves by the same offset ($-anchored
+// parts stay), as Excel does when it fills a formula down or across. Used for shared formulas in
+// files (stored once, in the first cell of their range) and for filled-down formula blocks.
 
-import { columnIndex, columnLetter } from "../../../core/address";
+import { columnIndex, columnLetter } from "./address";
 
 const MAX_ROW = 1048576;
 const MAX_COL = 16384;

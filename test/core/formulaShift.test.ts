@@ -1,4 +1,4 @@
-import { shiftFormula } from "../../../../src/workbook/file/reader/sharedFormula";
+import { shiftFormula } from "../../src/core/formulaShift";
 
 describe("shiftFormula", () => {
   it("moves relative references and keeps anchored parts", () => {
