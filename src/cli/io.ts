@@ -96,7 +96,6 @@ function shown(ctx: Ctx, p: string): string {
  */
 export async function saveWorkbook(ctx: Ctx, opened: OpenedWorkbook, file: string, out: string | undefined): Promise<SaveResult | null> {
   const { backend, stamp } = opened;
-  if (backend.lossyFeatures.length > 0) ctx.io.err(ctx.t.lossy([...backend.lossyFeatures]));
   const target = resolvePath(ctx, out ?? file);
   const inPlace = target === stamp.path;
   const shownName = out ?? file;

@@ -23,7 +23,6 @@ export interface PaneOperations {
 export interface WebWorkbook {
   backend: WorkbookBackend;
   /** Parts of the file the browser version cannot keep (charts, macros…), in Russian. */
-  lossyFeatures: readonly string[];
   toBytes: () => Promise<Uint8Array>;
 }
 
@@ -34,7 +33,7 @@ export interface WebFiles {
 
 const fileBackend = () => import(/* webpackChunkName: "file-backend" */ "../workbook/file/FileBackend");
 
-const asWebWorkbook = (b: import("../workbook/file/FileBackend").FileBackend): WebWorkbook => ({ backend: b, lossyFeatures: b.lossyFeatures, toBytes: () => b.toBytes() });
+const asWebWorkbook = (b: import("../workbook/file/FileBackend").FileBackend): WebWorkbook => ({ backend: b, toBytes: () => b.toBytes() });
 
 export const webFiles: WebFiles = {
   open: async (bytes) => asWebWorkbook(await (await fileBackend()).FileBackend.fromBytes(bytes)),

@@ -38,7 +38,6 @@ const ru = {
   webSaved: (name: string) => `Книга сохранена: файл «${name}» в папке загрузок.`,
   webChangedOnDisk: (name: string) =>
     `Файл «${name}» изменён в другой программе после того, как вы открыли его здесь (например, сохранён в Excel). Книга не скачана, чтобы не потерять те изменения: откройте файл заново («Открыть другой файл») и повторите шаги.`,
-  webLossy: (features: string) => `В файле есть ${features}. Браузерная версия их не сохранит: после «Сохранить» их не будет в скачанном файле. Если они нужны, работайте с этим файлом в Excel.`,
   webEditHint: "Ячейки правят в Excel или другой программе: сохраните файл, впишите данные, затем откройте его здесь снова.",
   webLeave: "Есть несохранённые изменения. Уйти со страницы?",
   webOpened: (name: string) => `Открыт файл «${name}».`,
@@ -192,7 +191,6 @@ const en: Strings = {
   webSaved: (name: string) => `Workbook saved: “${name}” in your downloads folder.`,
   webChangedOnDisk: (name: string) =>
     `“${name}” was changed in another program after you opened it here (saved in Excel, for example). Nothing was downloaded, so those changes are not lost: open the file again (“Open another file”) and repeat the steps.`,
-  webLossy: (features: string) => `The file contains: ${features}. The browser version cannot keep them; they will be missing after “Save”. If you need them, work on this file in Excel.`,
   webEditHint: "Edit cells in Excel or another spreadsheet program: save the file, type the data, then open it here again.",
   webLeave: "There are unsaved changes. Leave the page?",
   webOpened: (name: string) => `Opened “${name}”.`,

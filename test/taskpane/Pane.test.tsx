@@ -163,7 +163,7 @@ describe("the task pane", () => {
 });
 
 describe("the app", () => {
-  const files: WebFiles = { open: jest.fn(), create: async () => ({ backend: new MemoryBackend(), lossyFeatures: [], toBytes: async () => new Uint8Array() }) };
+  const files: WebFiles = { open: jest.fn(), create: async () => ({ backend: new MemoryBackend(), toBytes: async () => new Uint8Array() }) };
 
   test("follows Office's display language, and the switch", async () => {
     localStorage.clear();

@@ -1,4 +1,4 @@
-// Web mode: the same guide on an .xlsx the user opens in the browser (ExcelJS, loaded only here);
+// Web mode: the same guide on an .xlsx the user opens in the browser (the file back end, loaded only here);
 // "Save" downloads the changed workbook — unless the file on disk was changed in another program
 // since it was opened (sourceFile.ts): then nothing is downloaded and the user is asked to open it
 // again. Nothing leaves the computer.
@@ -160,11 +160,6 @@ export function WebApp({ operations, files }: WebAppProps) {
         {message && (
           <MessageBar intent={message.intent} layout="multiline" className={styles.message} data-testid="file-message">
             <MessageBarBody>{message.text}</MessageBarBody>
-          </MessageBar>
-        )}
-        {file && file.book.lossyFeatures.length > 0 && (
-          <MessageBar intent="warning" className={styles.message}>
-            <MessageBarBody>{s.webLossy(file.book.lossyFeatures.join(", "))}</MessageBarBody>
           </MessageBar>
         )}
         {file && <Pane key={file.id} mode="web" backend={file.book.backend} operations={operations} onChanged={onChanged} onBusyChange={setPaneBusy} />}

@@ -17,12 +17,6 @@ export class FileBackend implements WorkbookBackend {
   readonly kind = "file" as const;
   readonly formulaStyle = "standard" as const;
 
-  /**
-   * Features of the opened file the back end would lose on saving. Always empty since the back end
-   * edits the package instead of rebuilding it; kept so faces need no special case.
-   */
-  readonly lossyFeatures: readonly string[] = [];
-
   /** Sheets parsed by earlier reads, reused while their parts are unchanged. */
   private readonly cache = new ReadCache();
 
