@@ -95,6 +95,11 @@ export function parseCsv(text: string): string[][] {
     row.push(field);
     rows.push(row);
   }
+  return trimRows(rows);
+}
+
+/** Trailing empty cells and rows dropped. */
+export function trimRows(rows: string[][]): string[][] {
   const out = rows.map((r) => {
     const c = [...r];
     while (c.length && c[c.length - 1] === "") c.pop();

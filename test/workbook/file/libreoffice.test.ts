@@ -1,6 +1,6 @@
 // LibreOffice opens what we write and shows the same values (formula results included).
 // Needs `soffice` on PATH. In CI (process.env.CI set) a missing soffice is a failure; locally a skip.
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -8,63 +8,12 @@ import type { CellValue, SheetPlan } from "../../../src/workbook/backend";
 import { FileBackend } from "../../../src/workbook/file/FileBackend";
 import { buildNewWorkbook } from "../../../src/workbook/file/newWorkbook";
 import { fillForm } from "../../../src/workbook/file/fillForm";
+import { haveSoffice, parseCsv, trimRows as trim } from "../../corpus/libreoffice";
 import { expectedValues } from "./helpers";
-
-function haveSoffice(): boolean {
-  try {
-    execFileSync("soffice", ["--version"], { stdio: "ignore", timeout: 60000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const available = haveSoffice();
 if (!available && !process.env.CI) {
   console.log("libreoffice.test.ts: soffice not found, LibreOffice checks skipped (apt-get install libreoffice-calc-nogui)");
-}
-
-/** RFC 4180 CSV → rows of strings. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += ch;
-  }
-  if (field !== "" || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
-function trim(rows: string[][]): string[][] {
-  const out = rows.map((r) => {
-    const c = [...r];
-    while (c.length && c[c.length - 1] === "") c.pop();
-    return c;
-  });
-  while (out.length && out[out.length - 1].length === 0) out.pop();
-  return out;
 }
 
 function asShown(values: CellValue[][]): string[][] {
@@ -87,7 +36,7 @@ async function libreOfficeCsv(bytes: Uint8Array): Promise<string[][]> {
     const text = await fs.readFile(csv, "utf8").catch(() => {
       throw new Error(`soffice failed: ${r.status} ${r.stdout} ${r.stderr}`);
     });
-    return trim(parseCsv(text.replace(/^\uFEFF/, "")));
+    return parseCsv(text.replace(/^\uFEFF/, ""));
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
