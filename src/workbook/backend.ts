@@ -50,6 +50,11 @@ export interface WorkbookBackend {
 export interface WritePlan {
   /** Sheets the add-in owns, written whole: created, or cleared (values, formats, validation) and rewritten. */
   sheets: SheetPlan[];
+  /**
+   * Sheets the add-in made that hold what people typed (score sheets, protocols): merged into,
+   * never cleared — only the cells, formulas and rules a merge names are written.
+   */
+  merges?: SheetMerge[];
   /** The few single cells an operation may write in user sheets (e.g. roster codes). Always data, never formulas. */
   cellWrites: CellWrite[];
   /** Sheet to activate after the write, if any. */
@@ -76,6 +81,35 @@ export interface SheetPlan {
   print?: PrintSetup;
   /** Tab colour "#RRGGBB", so the coordinator sees which sheets the add-in made. */
   tabColor?: string;
+}
+
+/**
+ * A merge into an existing sheet the add-in made. Every cell, column, format, note and comment it
+ * does not name stays as the user left it.
+ */
+export interface SheetMerge {
+  name: string;
+  /** Cells to set, 0-based: data, never formulas; null clears the cell (its format stays). */
+  cells: MergeCell[];
+  /** Formula blocks written over their ranges (a filled-down block from its first row). */
+  formulas?: FormulaBlock[];
+  /**
+   * The sheet's data validations that intersect any of these ranges are ours and go; these take
+   * their place. Rules elsewhere on the sheet (the user's) stay.
+   */
+  validations?: Validation[];
+  /** The same for conditional formats. */
+  highlights?: Highlight[];
+  /** Formats laid over the cells of these ranges (row heights included). */
+  styles?: CellStyle[];
+  /** Replaces the sheet's print area and print titles; other print settings stay. */
+  print?: Pick<PrintSetup, "area" | "repeatRows">;
+}
+
+export interface MergeCell {
+  row: number;
+  col: number;
+  value: CellValue;
 }
 
 export interface FormulaBlock {

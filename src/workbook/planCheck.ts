@@ -189,6 +189,21 @@ export function checkWritePlan(plan: WritePlan, sheetNames: readonly string[]): 
     if (p.mode === "create" && existing.has(k)) fail(undefined, "такой лист в книге уже есть, создать его нельзя");
     if (p.mode === "replace" && !existing.has(k)) fail(undefined, "такого листа в книге нет, заменить его нельзя");
   }
+  for (const m of plan.merges ?? []) {
+    const fail = failer(PLAN, m.name);
+    // The same checks as a whole sheet for its formulas, rules, formats and print area.
+    checkSheet({ name: m.name, values: [], formulas: m.formulas, validations: m.validations, highlights: m.highlights, styles: m.styles, print: m.print }, fail);
+    const k = key(m.name);
+    if (written.has(k)) fail(undefined, "лист записывается дважды (Excel не различает регистр в именах листов)");
+    written.add(k);
+    if (!existing.has(k)) fail(undefined, "такого листа в книге нет: дополнить можно только существующий лист");
+    for (const c of m.cells) {
+      if (!Number.isInteger(c.row) || !Number.isInteger(c.col) || c.row < 0 || c.col < 0 || c.row >= MAX_ROWS || c.col >= MAX_COLS) {
+        fail(undefined, `ячейка (${c.row}, ${c.col}) вне листа`);
+      }
+      if (badNumber(c.value)) fail(`ячейка ${cellAddress(c.row, c.col)}`, `число ${c.value} записать нельзя`);
+    }
+  }
   // Cell writes can be hundreds of thousands: nothing is built for a write that passes.
   const known = new Map<string, boolean>();
   const present = (name: string): boolean => {

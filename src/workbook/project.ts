@@ -1,7 +1,7 @@
 // What a workbook looks like after a plan, computed from the snapshot the plan was made from —
 // so a face can show the new state without reading the workbook again (one sync less in Excel).
 import { parseCellAddress, parseRangeAddress } from "../core";
-import type { CellValue, SheetSnapshot, Snapshot, WritePlan } from "./backend";
+import type { CellValue, FormulaBlock, SheetSnapshot, Snapshot, WritePlan } from "./backend";
 
 /**
  * The snapshot after `plan` is applied to the workbook `snapshot` was read from (a read of every
@@ -14,29 +14,40 @@ export function projectPlan(snapshot: Snapshot, plan: WritePlan): Snapshot {
   for (const p of plan.sheets) {
     if (p.mode === "create") sheetNames.push(p.name);
     const values = p.values.map((row) => row.map((v) => (v === "" ? null : v)));
-    for (const block of p.formulas ?? []) {
-      const r = parseRangeAddress(block.range);
-      for (let i = 0; i < r.rows; i++) {
-        for (let j = 0; j < r.cols; j++) {
-          const v = block.results?.[i]?.[j] ?? null;
-          put(values, r.row + i, r.col + j, v === "" ? null : v);
-        }
-      }
-    }
+    for (const block of p.formulas ?? []) putResults(values, block);
     sheets[p.name] = { values: rectangle(values) };
   }
   const touched = new Map<string, CellValue[][]>();
-  for (const w of plan.cellWrites) {
-    let values = touched.get(w.sheet);
+  const valuesOf = (sheet: string): CellValue[][] => {
+    let values = touched.get(sheet);
     if (!values) {
-      values = (sheets[w.sheet]?.values ?? []).map((row) => row.slice());
-      touched.set(w.sheet, values);
+      values = (sheets[sheet]?.values ?? []).map((row) => row.slice());
+      touched.set(sheet, values);
     }
+    return values;
+  };
+  for (const m of plan.merges ?? []) {
+    const values = valuesOf(m.name);
+    for (const c of m.cells) put(values, c.row, c.col, c.value === "" ? null : c.value);
+    for (const block of m.formulas ?? []) putResults(values, block);
+  }
+  for (const w of plan.cellWrites) {
     const { row, col } = parseCellAddress(w.address);
-    put(values, row, col, w.value === "" ? null : w.value);
+    put(valuesOf(w.sheet), row, col, w.value === "" ? null : w.value);
   }
   for (const [name, values] of touched) sheets[name] = { values: rectangle(values) };
   return { sheetNames, sheets };
+}
+
+/** A formula block's cached results (null where Excel will compute them). */
+function putResults(values: CellValue[][], block: FormulaBlock): void {
+  const r = parseRangeAddress(block.range);
+  for (let i = 0; i < r.rows; i++) {
+    for (let j = 0; j < r.cols; j++) {
+      const v = block.results?.[i]?.[j] ?? null;
+      put(values, r.row + i, r.col + j, v === "" ? null : v);
+    }
+  }
 }
 
 function put(values: CellValue[][], row: number, col: number, value: CellValue): void {

@@ -56,7 +56,8 @@ export class FileBackend implements WorkbookBackend {
 
   /** Carry out a plan checked by ../planCheck: all of it, or — when anything fails — none of it. */
   async apply(plan: WritePlan): Promise<void> {
-    const { patched, written } = await this.pkg.transaction(() => applyToPackage(this.pkg, plan));
+    const { patched, written, merged } = await this.pkg.transaction(() => applyToPackage(this.pkg, plan));
+    for (const part of merged) this.cache.forget(part);
     for (const p of patched) this.cache.patched(p.part, p.before, p.after, p.patches, p.keptStyles);
     for (const w of written) await this.cache.written(this.pkg, w.part, w.xml, w.plan);
   }

@@ -66,6 +66,12 @@ export class ReadCache {
     return snapshot;
   }
 
+  /** A part changed in a way the cache cannot follow (a merge): parse it again next time. */
+  forget(part: string): void {
+    this.sheets.delete(`${part}|v`);
+    this.sheets.delete(`${part}|f`);
+  }
+
   /**
    * A sheet was written whole from a plan: remember what reading it will give, so the next read
    * does not parse it. Valid only with the context of the next read (same shared strings, styles

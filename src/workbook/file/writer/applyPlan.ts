@@ -5,7 +5,7 @@
 // (dropped when it could name a cell that is no longer a formula). Every other part keeps its
 // bytes. Browser-safe.
 
-import type { SheetPlan, WritePlan } from "../../backend";
+import type { SheetMerge, SheetPlan, WritePlan } from "../../backend";
 import { parseCellAddress } from "../../../core/address";
 import { CT, removeOverride, setOverride } from "../package/contentTypes";
 import { addRelationship, readRelationships, relsPartOf, removeRelationships, REL, RELATIONSHIPS_NS } from "../package/relationships";
@@ -13,6 +13,7 @@ import { readWorkbook, type SheetEntry } from "../package/workbookPart";
 import type { XlsxPackage } from "../package/XlsxPackage";
 import { appendInside, applySplices, child, children, escapeAttr, escapeText, withAttr, type Splice, type XmlElement } from "../package/xml";
 import { workbookParts } from "../reader/readWorkbook";
+import { mergeSheetXml } from "./mergeSheet";
 import { patchCells, type CellPatch } from "./patchCells";
 import { emptyUnusedStrings, referencedStrings } from "./sharedStringsCleanup";
 import { printNames, sheetXml } from "./sheetXml";
@@ -53,7 +54,7 @@ export interface WrittenPart {
   plan: SheetPlan;
 }
 
-export async function applyToPackage(pkg: XlsxPackage, plan: WritePlan): Promise<{ patched: PatchedPart[]; written: WrittenPart[] }> {
+export async function applyToPackage(pkg: XlsxPackage, plan: WritePlan): Promise<{ patched: PatchedPart[]; written: WrittenPart[]; merged: string[] }> {
   const patched: PatchedPart[] = [];
   const wb = await readWorkbook(pkg);
   const { xml: wbXml, root } = wb;
@@ -61,7 +62,8 @@ export async function applyToPackage(pkg: XlsxPackage, plan: WritePlan): Promise
   const parts = await workbookParts(pkg, wb.part);
 
   let stylesPart = parts.styles;
-  if (!stylesPart && plan.sheets.length > 0) {
+  const merges = plan.merges ?? [];
+  if (!stylesPart && (plan.sheets.length > 0 || merges.length > 0)) {
     stylesPart = "xl/styles.xml";
     if (pkg.has(stylesPart)) stylesPart = freePart(pkg, "xl", "styles");
     pkg.setText(stylesPart, MINIMAL_STYLES);
@@ -111,6 +113,18 @@ export async function applyToPackage(pkg: XlsxPackage, plan: WritePlan): Promise
   }
   if (newSheetElements.length) wbSplices.push(appendInside(wbXml, sheetsEl, newSheetElements.join("")));
 
+  // Merges into sheets we made that hold typed data: patched, never cleared.
+  const merged: { part: string; index: number; print: SheetMerge["print"]; name: string }[] = [];
+  for (const m of merges) {
+    const entry = byName(m.name);
+    if (!entry?.part) throw new Error(`Лист «${m.name}» не найден в книге.`);
+    const result = mergeSheetXml((await pkg.text(entry.part)) ?? "", m, styles!);
+    result.droppedSharedStrings.forEach((i) => droppedStrings.add(i));
+    if (result.formulaOverwritten) dropCalcChain = true;
+    pkg.setText(entry.part, result.xml);
+    merged.push({ part: entry.part, index: entry.index, print: m.print, name: entry.name });
+  }
+
   // Single cells, in the sheets the plan writes or in user sheets.
   const patchesBySheet = new Map<string, CellPatch[]>();
   for (const w of plan.cellWrites) {
@@ -141,18 +155,25 @@ export async function applyToPackage(pkg: XlsxPackage, plan: WritePlan): Promise
 
   // Print areas and titles of our sheets are defined names with the sheet's position.
   const namesEl = child(root, "definedNames");
-  const replacedIndexes = new Set([...planned.values()].filter((p) => p.plan.mode === "replace").map((p) => p.index));
+  // Which print names of which sheet go: all of a replaced sheet, those a merge gives anew.
+  const staleNames = new Set<string>();
+  for (const p of planned.values()) if (p.plan.mode === "replace") staleNames.add(`${p.index}|_xlnm.Print_Area`).add(`${p.index}|_xlnm.Print_Titles`);
+  for (const m of merged) {
+    if (m.print?.area !== undefined) staleNames.add(`${m.index}|_xlnm.Print_Area`);
+    if (m.print?.repeatRows !== undefined) staleNames.add(`${m.index}|_xlnm.Print_Titles`);
+  }
   const newNames: string[] = [];
-  for (const p of planned.values()) {
-    const names = printNames(p.plan);
-    const dn = (name: string, formula: string) => `<${namesEl?.prefix ?? sp}definedName name="${name}" localSheetId="${p.index}">${escapeText(formula)}</${namesEl?.prefix ?? sp}definedName>`;
+  const sheetsWithPrint = [
+    ...[...planned.values()].map((p) => ({ index: p.index, names: printNames(p.plan) })),
+    ...merged.map((m) => ({ index: m.index, names: printNames({ name: m.name, values: [], print: m.print }) })),
+  ];
+  for (const { index, names } of sheetsWithPrint) {
+    const dn = (name: string, formula: string) => `<${namesEl?.prefix ?? sp}definedName name="${name}" localSheetId="${index}">${escapeText(formula)}</${namesEl?.prefix ?? sp}definedName>`;
     if (names.area) newNames.push(dn("_xlnm.Print_Area", names.area));
     if (names.titles) newNames.push(dn("_xlnm.Print_Titles", names.titles));
   }
   const stale = namesEl
-    ? children(namesEl, "definedName").filter(
-        (el) => (el.attrs.name === "_xlnm.Print_Area" || el.attrs.name === "_xlnm.Print_Titles") && el.attrs.localSheetId !== undefined && replacedIndexes.has(Number(el.attrs.localSheetId)),
-      )
+    ? children(namesEl, "definedName").filter((el) => el.attrs.localSheetId !== undefined && staleNames.has(`${Number(el.attrs.localSheetId)}|${el.attrs.name}`))
     : [];
   const allStale = namesEl !== undefined && stale.length === children(namesEl, "definedName").length && newNames.length === 0;
   if (allStale) wbSplices.push({ start: namesEl!.start, end: namesEl!.end, text: "" });
@@ -200,7 +221,7 @@ export async function applyToPackage(pkg: XlsxPackage, plan: WritePlan): Promise
   if (dropCalcChain) await removeCalcChain(pkg, wb.part);
   if (removedRelTargets.length) await removeOrphans(pkg, removedRelTargets);
   const written = [...planned.values()].filter((p) => !p.patched).map(({ part, xml, plan }) => ({ part, xml, plan }));
-  return { patched, written };
+  return { patched, written, merged: merged.map((m) => m.part) };
 }
 
 /** The calculation chain is a cache Excel rebuilds when it is absent; a stale one makes Excel repair the file. */

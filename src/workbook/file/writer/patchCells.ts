@@ -6,14 +6,26 @@
 
 import { Parser } from "htmlparser2";
 import type { CellValue } from "../../backend";
-import { columnLetter } from "../../../core/address";
-import { applySplices, escapeAttr, localName, parserOptions, prefixOf, type Splice } from "../package/xml";
-import { numberText, textRun } from "./sheetXml";
+import { columnLetter, parseCellAddress } from "../../../core/address";
+import { applySplices, escapeAttr, localName, parserOptions, prefixOf, withAttr, type Splice } from "../package/xml";
+import { formulaCellXml, numberText, textRun } from "./sheetXml";
 
 export interface CellPatch {
   row: number;
   col: number;
+  /** The value; for a formula cell, its cached result. */
   value: CellValue;
+  /** A formula ("=…") for this cell (only our own sheets get these: merges). */
+  formula?: string;
+  /**
+   * Part of a shared formula: the first cell carries `ref`, the others only the group. `si` is a
+   * group number of this patch; it becomes an index no shared formula of the sheet uses yet.
+   */
+  shared?: { si: number; ref?: string };
+  /** A cell format (cellXfs index) that replaces the cell's own. */
+  style?: number;
+  /** Only the format changes: the cell keeps its value or formula (`value` is ignored). */
+  keepValue?: boolean;
 }
 
 export interface PatchResult {
@@ -37,12 +49,16 @@ interface RowPos {
 interface CellPos {
   col: number;
   start: number;
+  /** Just after the start tag's ">". */
+  openEnd: number;
   end: number;
   attrs: Record<string, string>;
   /** Text of <v> (for a shared-string index). */
   v: string | null;
   formula: boolean;
   sharedMaster: boolean;
+  /** The range of the shared formula this cell is the first of. */
+  sharedRef: string | null;
 }
 
 export class PatchError extends Error {}
@@ -72,6 +88,7 @@ function locate(xml: string, wantedRows: Set<number>) {
   let lastRow = -1;
   let lastCol = -1;
   let inData = false;
+  const masters: { si: number; ref: string }[] = [];
   const parser = new Parser(
     {
       ontext(data) {
@@ -83,7 +100,11 @@ function locate(xml: string, wantedRows: Set<number>) {
           depthInCell++;
           if (l === "f") {
             cell.formula = true;
-            if (a.t === "shared" && a.ref !== undefined) cell.sharedMaster = true;
+            if (a.t === "shared" && a.ref !== undefined && a.si !== undefined) masters.push({ si: Number(a.si), ref: a.ref });
+            if (a.t === "shared" && a.ref !== undefined) {
+              cell.sharedMaster = true;
+              cell.sharedRef = a.ref;
+            }
           } else if (l === "v" && depthInCell === 1) cell.v = "";
           return;
         }
@@ -98,7 +119,7 @@ function locate(xml: string, wantedRows: Set<number>) {
         } else if (row && l === "c") {
           const col = a.r ? columnOf(a.r.replace(/\$/g, "")) : null;
           lastCol = col ?? lastCol + 1;
-          cell = { col: lastCol, start: parser.startIndex, end: -1, attrs: a, v: null, formula: false, sharedMaster: false };
+          cell = { col: lastCol, start: parser.startIndex, openEnd: parser.endIndex + 1, end: -1, attrs: a, v: null, formula: false, sharedMaster: false, sharedRef: null };
           depthInCell = 0;
         }
       },
@@ -129,16 +150,22 @@ function locate(xml: string, wantedRows: Set<number>) {
     parserOptions,
   );
   parser.end(xml);
-  return { sheetData: sheetData as { name: string; start: number; openEnd: number; closeStart: number; end: number } | null, rows };
+  return { sheetData: sheetData as { name: string; start: number; openEnd: number; closeStart: number; end: number } | null, rows, masters };
 }
 
 const DROPPED = new Set(["r", "t", "cm", "vm", "ph"]);
 
-/** The new <c> for `value`, keeping the old element's style and other attributes but not its type or content. */
-function renderCell(p: string, ref: string, old: Record<string, string> | null, value: CellValue): string {
+/** The new <c> for a patch, keeping the old element's style and other attributes but not its type or content. */
+function renderPatch(p: string, ref: string, old: Record<string, string> | null, patch: CellPatch): string {
+  const value = patch.value;
   let attrs = "";
   if (old) {
-    for (const [k, v] of Object.entries(old)) if (!DROPPED.has(k)) attrs += ` ${k}="${escapeAttr(v)}"`;
+    for (const [k, v] of Object.entries(old)) if (!DROPPED.has(k) && !(k === "s" && patch.style !== undefined)) attrs += ` ${k}="${escapeAttr(v)}"`;
+  }
+  if (patch.style !== undefined && patch.style !== 0) attrs += ` s="${patch.style}"`;
+  if (patch.formula !== undefined) {
+    const xml = formulaCellXml(ref, patch.formula, value, 0, patch.shared).replace(/^<c r="[^"]*"/, `<c r="${ref}"${attrs}`);
+    return p ? xml.replace(/<(\/?)(?=[a-z])/g, `<$1${p}`) : xml;
   }
   const open = `<${p}c r="${ref}"${attrs}`;
   if (value === null || value === "") return `${open}/>`;
@@ -157,7 +184,33 @@ export function patchCells(xml: string, patches: readonly CellPatch[], sheetName
   // Writes in row, then column order; of two writes to one cell the later wins (a stable sort
   // keeps their order, and the walk below takes the last of a run).
   const sorted = patches.slice().sort((a, b) => a.row - b.row || a.col - b.col);
-  const { sheetData, rows } = locate(xml, new Set(sorted.map((x) => x.row)));
+  // The first cell of a shared formula may be overwritten only with every cell of its range.
+  let written: Set<number> | null = null;
+  const covers = (ref: string): boolean => {
+    written ??= new Set(patches.map((x) => x.row * 16384 + x.col));
+    const [a, b] = ref.split(":");
+    const from = parseCellAddress(a);
+    const to = b ? parseCellAddress(b) : from;
+    for (let r = from.row; r <= to.row; r++) for (let c = from.col; c <= to.col; c++) if (!written.has(r * 16384 + c)) return false;
+    return true;
+  };
+  const { sheetData, rows, masters } = locate(xml, new Set(sorted.map((x) => x.row)));
+  // Shared-formula groups of the patch get the lowest indices no formula left on the sheet uses
+  // (a group whose every cell is rewritten frees its index): the same merge twice, the same bytes.
+  const used = new Set(masters.filter((m) => !covers(m.ref)).map((m) => m.si));
+  const indexOf = new Map<number, number>();
+  let next = 0;
+  const sharedIndex = (group: number): number => {
+    let si = indexOf.get(group);
+    if (si === undefined) {
+      while (used.has(next)) next++;
+      indexOf.set(group, (si = next++));
+    }
+    return si;
+  };
+  for (const x of sorted) if (x.shared) sharedIndex(x.shared.si);
+  const renderCell = (p: string, ref: string, old: Record<string, string> | null, patch: CellPatch) =>
+    renderPatch(p, ref, old, patch.shared ? { ...patch, shared: { ...patch.shared, si: sharedIndex(patch.shared.si) } } : patch);
   if (!sheetData) throw new PatchError(`Лист «${sheetName}» повреждён: в нём нет области ячеек (sheetData).`);
   const sd = sheetData as { name: string; start: number; openEnd: number; closeStart: number; end: number };
   const p = prefixOf(sd.name);
@@ -181,7 +234,7 @@ export function patchCells(xml: string, patches: readonly CellPatch[], sheetName
     const existing = at < rows.length && rows[at].row === r ? rows[at] : null;
 
     if (!existing) {
-      const cells = writes.filter((w) => !isEmpty(w.value)).map((w) => renderCell(p, cellAddress(r, w.col), null, w.value));
+      const cells = writes.filter((w) => !isEmpty(w.value) || w.formula !== undefined || w.style !== undefined).map((w) => renderCell(p, cellAddress(r, w.col), null, w));
       if (cells.length === 0) continue; // nothing there, nothing to clear
       const text = `<${p}row r="${r + 1}">${cells.join("")}</${p}row>`;
       if (at < rows.length) splices.push({ start: rows[at].start, end: rows[at].start, text });
@@ -205,17 +258,25 @@ export function patchCells(xml: string, patches: readonly CellPatch[], sheetName
       const ref = cellAddress(r, c);
       const old = j < cells.length && cells[j].col === c ? cells[j] : null;
       if (old) {
-        if (old.sharedMaster) {
+        if (w.keepValue) {
+          // A new format only: the start tag's s changes, the content stays.
+          const tag = xml.slice(old.start, old.openEnd);
+          const el = { start: 0, openEnd: tag.length } as Parameters<typeof withAttr>[1];
+          const text = w.style ? applySplices(tag, [withAttr(tag, el, "s", String(w.style))]) : tag.replace(/\ss\s*=\s*("[^"]*"|'[^']*')/, "");
+          splices.push({ start: old.start, end: old.openEnd, text });
+          continue;
+        }
+        if (old.sharedMaster && !(old.sharedRef !== null && covers(old.sharedRef))) {
           throw new PatchError(`Ячейка «${sheetName}»!${ref} — начало общей формулы, от неё зависят соседние ячейки: записать в неё значение нельзя. Замените формулы в этом столбце значениями или освободите ячейку и повторите.`);
         }
         if (old.attrs.t === "s" && old.v !== null && /^\s*\d+\s*$/.test(old.v)) dropped.push(Number(old.v));
         if (old.formula) formulaOverwritten = true;
         if (old.attrs.s !== undefined) keptStyles.push({ row: r, col: c, style: Number(old.attrs.s) });
-        splices.push({ start: old.start, end: old.end, text: renderCell(p, ref, old.attrs, w.value) });
+        splices.push({ start: old.start, end: old.end, text: renderCell(p, ref, old.attrs, w) });
         continue;
       }
-      if (isEmpty(w.value)) continue; // nothing there, nothing to clear
-      const text = renderCell(p, ref, null, w.value);
+      if (isEmpty(w.value) && w.formula === undefined && w.style === undefined) continue; // nothing there, nothing to clear
+      const text = renderCell(p, ref, null, w);
       inserted = true;
       if (j >= cells.length) tail.push(text);
       else {

@@ -4,7 +4,7 @@
 // colour. The elements follow the schema's order (CT_Worksheet). The plan was checked before.
 // Browser-safe.
 
-import type { CellValue, SheetPlan, Validation } from "../../backend";
+import type { CellStyle, CellValue, Highlight, SheetPlan, Validation } from "../../backend";
 import { cellAddress, columnLetter, parseRangeAddress } from "../../../core/address";
 import { escapeAttr, escapeText } from "../package/xml";
 import { argb, type CellFormat, type StyleRegistry } from "./styles";
@@ -39,7 +39,7 @@ export function numberText(n: number): string {
   return Object.is(n, -0) ? "0" : String(n);
 }
 
-function formulaCellXml(ref: string, formula: string, result: CellValue | undefined, style: number, shared?: { si: number; ref?: string }): string {
+export function formulaCellXml(ref: string, formula: string, result: CellValue | undefined, style: number, shared?: { si: number; ref?: string }): string {
   const s = style ? ` s="${style}"` : "";
   let t = "";
   let v = "";
@@ -61,7 +61,7 @@ function formulaCellXml(ref: string, formula: string, result: CellValue | undefi
   return `<c r="${ref}"${s}${t}>${f}${v}</c>`;
 }
 
-function validationXml(v: Validation): string {
+export function validationXml(v: Validation): string {
   const attrs: string[] = [];
   let f1: string;
   let f2 = "";
@@ -83,14 +83,19 @@ function validationXml(v: Validation): string {
   return `<dataValidation ${attrs.join(" ")}><formula1>${escapeText(f1)}</formula1>${f2 ? `<formula2>${f2}</formula2>` : ""}</dataValidation>`;
 }
 
+/** One conditional format: a formula rule with a fill (dxf) at a priority. */
+export function highlightXml(h: Highlight, dxf: number, priority: number): string {
+  return `<conditionalFormatting sqref="${h.range.replace(/\$/g, "")}"><cfRule type="expression" dxfId="${dxf}" priority="${priority}"><formula>${escapeText(bare(h.formula))}</formula></cfRule></conditionalFormatting>`;
+}
+
 /** Cell formats by cell (key row * 16384 + col) and row heights, from the plan's style ranges. */
-function layoutStyles(plan: Omit<SheetPlan, "mode">): { formats: Map<number, CellFormat>; heights: Map<number, number> } {
+export function layoutStyles(styles: readonly CellStyle[] | undefined): { formats: Map<number, CellFormat>; heights: Map<number, number> } {
   const formats = new Map<number, CellFormat>();
   const heights = new Map<number, number>();
   // Cells with the same styles share one format object, so the style registry is asked once per
   // combination, not once per cell (a protocol of 10 000 rows has borders on every cell).
   const merged = new Map<CellFormat, CellFormat>();
-  for (const st of plan.styles ?? []) {
+  for (const st of styles ?? []) {
     const { range, rowHeight, ...rest } = st;
     const format = stripUndefined(rest);
     merged.clear();
@@ -141,7 +146,7 @@ export function printNames(plan: Omit<SheetPlan, "mode">): PrintNames {
 
 /** The worksheet part of a sheet plan. */
 export function sheetXml(plan: Omit<SheetPlan, "mode">, styles: StyleRegistry, selected: boolean): string {
-  const { formats, heights } = layoutStyles(plan);
+  const { formats, heights } = layoutStyles(plan.styles);
   const xfs = new Map<CellFormat, number>();
   const xfOf = (r: number, c: number) => {
     const f = formats.get(r * 16384 + c);
@@ -243,7 +248,7 @@ export function sheetXml(plan: Omit<SheetPlan, "mode">, styles: StyleRegistry, s
   let priority = 1;
   for (const h of plan.highlights ?? []) {
     const dxf = styles.dxfFill(h.fill);
-    out.push(`<conditionalFormatting sqref="${h.range.replace(/\$/g, "")}"><cfRule type="expression" dxfId="${dxf}" priority="${priority++}"><formula>${escapeText(bare(h.formula))}</formula></cfRule></conditionalFormatting>`);
+    out.push(highlightXml(h, dxf, priority++));
   }
   const validations = plan.validations ?? [];
   if (validations.length) out.push(`<dataValidations count="${validations.length}">${validations.map(validationXml).join("")}</dataValidations>`);
