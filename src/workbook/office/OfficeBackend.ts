@@ -47,7 +47,7 @@ function describeError(error: unknown, plan: WritePlan): unknown {
     return wrap(`Не удалось создать лист: в книге уже есть лист с таким именем (создавались: ${names.join(", ")})`);
   }
   if (code === "ItemNotFound") {
-    const names = [...plan.sheets.filter((p) => p.mode === "replace").map((p) => p.name), ...plan.cellWrites.map((w) => w.sheet)];
+    const names = [...plan.sheets.filter((p) => p.mode === "replace").map((p) => p.name), ...(plan.merges ?? []).map((m) => m.name), ...plan.cellWrites.map((w) => w.sheet)];
     const unique = [...new Set(names)].map((n) => `«${n}»`);
     return wrap(`Не удалось записать: лист не найден (ожидались: ${unique.join(", ")})`);
   }

@@ -3,7 +3,7 @@
 // decided: the plan says what to write, ./batching.ts decides how many syncs it takes. Units and
 // mappings (widths in points, borders, print codes) are listed in ./README.md.
 
-import type { CellStyle, CellValue, CellWrite, FormulaBlock, Highlight, PrintSetup, SheetPlan, Validation, WritePlan } from "../backend";
+import type { CellStyle, CellValue, CellWrite, FormulaBlock, Highlight, PrintSetup, SheetMerge, SheetPlan, Validation, WritePlan } from "../backend";
 import { columnLetter, parseCellAddress, parseRangeAddress, rangeAddress } from "../../core/address";
 import { blockFormulas } from "../formulaBlock";
 import { fixed, rectWrite, type Op } from "./batching";
@@ -268,6 +268,39 @@ function contentOps(p: SheetPlan, can: Features): Op[] {
   return ops;
 }
 
+/**
+ * A merge into a sheet we made: only the named cells, formulas and formats are written, nothing is
+ * cleared; our rules in the named ranges are cleared and set again (all clears first, so two rules
+ * over one range both survive).
+ */
+function mergeOps(m: SheetMerge, can: Features): Op[] {
+  const ops: Op[] = [];
+  // Cells of one row next to each other become one range write.
+  const cells = [...m.cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  for (let i = 0; i < cells.length; ) {
+    const first = cells[i];
+    const run: (string | number | boolean)[] = [toExcelInput(first.value)];
+    let j = i + 1;
+    while (j < cells.length && cells[j].row === first.row && cells[j].col === first.col + run.length) run.push(toExcelInput(cells[j++].value));
+    ops.push(rectWrite(m.name, first.row, first.col, [run], "values"));
+    i = j;
+  }
+  for (const block of m.formulas ?? []) ops.push(formulaOp(m.name, block, can));
+  for (const st of m.styles ?? []) ops.push(...styleOps(m.name, st));
+  if (can.validation && m.validations) {
+    const ranges = m.validations.map((v) => v.range);
+    ops.push(fixed(ranges.length, ranges, (s) => ranges.forEach((r) => s.sheet(m.name).getRange(r).dataValidation.clear())));
+    for (const v of m.validations) ops.push(validationOp(m.name, v));
+  }
+  if (m.highlights) {
+    const ranges = [...new Set(m.highlights.map((h) => h.range))];
+    ops.push(fixed(ranges.length, ranges, (s) => ranges.forEach((r) => s.sheet(m.name).getRange(r).conditionalFormats.clearAll())));
+    for (const h of m.highlights) ops.push(highlightOp(m.name, h));
+  }
+  if (can.pageLayout && m.print) ops.push(...printOps(m.name, m.print));
+  return ops;
+}
+
 /** Cell writes, with runs of vertically adjacent cells of one sheet merged into one range write. */
 function cellWriteOps(writes: readonly CellWrite[]): Op[] {
   const ops: Op[] = [];
@@ -294,6 +327,7 @@ export function planOps(plan: WritePlan, can: Features): Op[] {
   const ops: Op[] = structureOps(plan, can);
   // Loops, not push(...spread): a plan can hold hundreds of thousands of ops.
   for (const p of plan.sheets) for (const op of contentOps(p, can)) ops.push(op);
+  for (const m of plan.merges ?? []) for (const op of mergeOps(m, can)) ops.push(op);
   for (const op of cellWriteOps(plan.cellWrites)) ops.push(op);
   if (plan.activate !== undefined) {
     const name = plan.activate;
