@@ -5,11 +5,15 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { CATALOGUE, cryptoRandom, describeFinding, findWork, hasErrors, sameSheetName, seededRandom, type Random } from "../core";
 import { CRITERIA_SHEET } from "../workbook/contract";
+import { formsOfWorks, type UploadForm } from "../workbook/forms";
 import { addWorks, buildUploads, check, createInputSheets, makeCodes, makeScoreSheets, readAll, removeNames, type OperationOptions, type OperationResult } from "../workbook/operations";
 import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, fileFailure, newWorkbook, openWorkbook, openWorkbookToChange, printFindings, resolvePath, saveWorkbook, table, type Ctx } from "./io";
 import { planImportCodes } from "../workbook/importCodes";
 import { applyWritePlan } from "../workbook/planCheck";
 import { readCodesFile } from "./pool";
+import type { WorkbookBackend } from "../workbook/backend";
+import { planRemoveNames } from "../workbook/removeNames";
+import { retentionStatus } from "../workbook/retention";
 import { legacyBackupPath, listBackups, readFileBytes, writeAllOrNone, type OpenedWorkbook } from "../workbook/file/node/index";
 
 export type Values = Record<string, string | boolean | string[] | undefined>;
@@ -54,8 +58,10 @@ async function finish(ctx: Ctx, result: OperationResult, refused: string[], open
   report();
   if (result.created.length > 0) ctx.io.out(ctx.t.createdSheets(result.created));
   if (result.replaced.length > 0) ctx.io.out(ctx.t.replacedSheets(result.replaced));
+  const merged = result.merged ?? [];
+  if (merged.length > 0) ctx.io.out(ctx.t.mergedSheets(merged));
   printFindings(ctx, result.findings);
-  if (result.created.length + result.replaced.length + result.cellsWritten === 0) {
+  if (result.created.length + result.replaced.length + merged.length + result.cellsWritten === 0) {
     ctx.io.out(ctx.t.nothingChanged);
     return EXIT_OK;
   }
@@ -143,7 +149,7 @@ export async function cmdSheets(ctx: Ctx, values: Values, positionals: string[])
   const opened = await openWorkbookToChange(ctx, file, str(values.out));
   const backend = opened.backend;
   const policy = replacePolicy(values);
-  const result = await makeScoreSheets(backend, policy.options);
+  const result = await makeScoreSheets(backend, { ...policy.options, archiveScores: values.archive === true });
   return finish(ctx, result, policy.refused(), opened, file, str(values.out), () => {
     for (const s of result.sheets) ctx.io.out(ctx.t.sheetLine(s.name, s.rows, s.kept));
     ctx.io.out(ctx.t.sheetsDone(result.sheets.length));
@@ -153,7 +159,7 @@ export async function cmdSheets(ctx: Ctx, values: Values, positionals: string[])
 export async function cmdCheck(ctx: Ctx, values: Values, positionals: string[]): Promise<number> {
   const file = one(ctx, positionals);
   const backend = await openWorkbook(ctx, file);
-  const { findings, counts } = await check(backend);
+  const { findings, counts, forms } = await check(backend);
   const failed = hasErrors(findings);
   if (values.json) {
     const rows = findings.map((f) => ({ sheet: f.sheet ?? null, cell: f.cell ?? null, code: f.code, message: f.message, severity: f.severity }));
@@ -164,6 +170,8 @@ export async function cmdCheck(ctx: Ctx, values: Values, positionals: string[]):
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.length - errors;
   ctx.io.out(failed ? ctx.t.checkSummary(errors, warnings) : ctx.t.checkClean(counts.length, warnings));
+  printForms(ctx, forms);
+  await remindRetention(ctx, backend, file);
   return failed ? EXIT_PROBLEMS : EXIT_OK;
 }
 
@@ -181,22 +189,52 @@ export async function cmdUpload(ctx: Ctx, values: Values, positionals: string[])
       throw fileFailure(ctx, form, e) ?? e;
     }
   }
-  const { files, findings } = await buildUploads(backend, forms);
-  if (hasErrors(findings)) {
-    ctx.io.err(ctx.t.uploadRefused);
-    printFindings(ctx, findings);
+  // Each form is built when its own work is ready (src/workbook/forms.ts); --work picks forms.
+  const works = (values.work as string[] | undefined) ?? [];
+  const { files, findings, forms: all } = await buildUploads(backend, forms, { works });
+  const known = [...new Set(all.flatMap((f) => f.works.map((w) => w.id)))];
+  const unknown = works.filter((id) => !known.some((k) => k.toUpperCase() === id.trim().toUpperCase()));
+  if (unknown.length > 0) throw new CliError(EXIT_UNUSABLE, ctx.t.uploadUnknownWorks(unknown, known));
+  const chosen = works.length > 0 ? formsOfWorks(all, works) : all;
+  const notReady = chosen.filter((f) => !f.ready);
+  if (works.length > 0 && notReady.length > 0) {
+    ctx.io.err(ctx.t.uploadWorksNotReady);
+    printForms(ctx, notReady, "err");
+    printFindings(ctx, notReady.flatMap((f) => f.blockers));
     return EXIT_PROBLEMS;
   }
   if (files.length === 0) {
-    ctx.io.err(ctx.t.uploadNone);
+    ctx.io.err(all.length === 0 ? ctx.t.uploadNone : ctx.t.uploadRefused);
     printFindings(ctx, findings);
+    printForms(ctx, notReady, "err");
     return EXIT_PROBLEMS;
   }
   const written = await writeFiles(ctx, outDir, files.map((f) => ({ name: f.fileName, bytes: f.bytes })));
-  printFindings(ctx, findings);
+  // Warnings of the forms written; the problems of the others are summed up below (vpr check lists them).
+  const built = new Set(files.map((f) => f.fileName));
+  printFindings(ctx, [...new Set(chosen.filter((f) => f.fileName !== null && built.has(f.fileName)).flatMap((f) => f.notes)), ...findings.filter((f) => f.code.startsWith("form."))]);
   for (const line of table([ctx.t.col.file, ctx.t.col.size], written.map((w) => [w.name, ctx.t.size(w.size)]))) ctx.io.out(line);
   ctx.io.out(ctx.t.uploadWritten(written.length, outDir));
+  printForms(ctx, chosen);
+  if (notReady.length > 0) ctx.io.out(ctx.t.uploadNotReady);
+  await remindRetention(ctx, backend, file);
   return EXIT_OK;
+}
+
+/** Which forms are ready: the count, then each form that is not with the check's reason. */
+function printForms(ctx: Ctx, forms: readonly UploadForm[], stream: "out" | "err" = "out"): void {
+  const print = (line: string) => (stream === "out" ? ctx.io.out(line) : ctx.io.err(line));
+  if (forms.length === 0) return;
+  const notReady = forms.filter((f) => !f.ready);
+  if (stream === "out") print(ctx.t.formsReady(forms.length - notReady.length, forms.length));
+  for (const f of notReady) print(ctx.t.formNotReady(f.grade, f.subject, f.classes, f.reason));
+}
+
+/** The summary's last line when the keeping period of the protocols has passed and names are left. */
+async function remindRetention(ctx: Ctx, backend: WorkbookBackend, file: string): Promise<void> {
+  const status = retentionStatus(await readAll(backend));
+  for (const f of status.findings) ctx.io.out(describeFinding(f));
+  if (status.remind) ctx.io.out(ctx.t.retentionReminder(status, file));
 }
 
 /**
@@ -215,12 +253,30 @@ export async function writeFiles(ctx: Ctx, dir: string, files: { name: string; b
 
 export async function cmdRemoveNames(ctx: Ctx, values: Values, positionals: string[]): Promise<number> {
   const file = one(ctx, positionals);
-  if (!values.yes) throw new CliError(EXIT_UNUSABLE, ctx.t.removeNeedsYes);
-  const opened = await openWorkbookToChange(ctx, file, str(values.out));
-  const backend = opened.backend;
-  const result = await removeNames(backend);
   const out = str(values.out);
-  const code = await finish(ctx, result, [], opened, file, out, () => ctx.io.out(ctx.t.removeDone(result.cellsWritten)));
+  if (!values.yes) {
+    // Without --yes nothing is written: the workbook is only read, to say what would be cleared
+    // (or why it cannot be: a student without a code).
+    const { findings, summary } = planRemoveNames(await readAll(await openWorkbook(ctx, file)));
+    if (hasErrors(findings)) {
+      ctx.io.err(ctx.t.blocked);
+      printFindings(ctx, findings);
+      return EXIT_PROBLEMS;
+    }
+    if (summary.total === 0) {
+      ctx.io.out(ctx.t.removeNothing);
+      return EXIT_OK;
+    }
+    const inPlace = out === undefined || resolvePath(ctx, out) === resolvePath(ctx, file);
+    throw new CliError(EXIT_UNUSABLE, ctx.t.removeNeedsYes(ctx.t.removeWhat(summary), inPlace ? "backup" : "input", file));
+  }
+  const opened = await openWorkbookToChange(ctx, file, out);
+  const backend = opened.backend;
+  const result = await removeNames(backend); // --yes was the confirmation
+  const code = await finish(ctx, result, [], opened, file, out, () => {
+    ctx.io.out(ctx.t.removeDone(result.cellsWritten));
+    for (const line of ctx.t.removeWhat(result.summary)) ctx.io.out(`  ${line}`);
+  });
   if (code === EXIT_OK && result.cellsWritten + result.replaced.length > 0) {
     // Every copy that still holds the names: the dated backups and an old-style <name>.bak.xlsx, or
     // the input itself when the result went to --out.

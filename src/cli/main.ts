@@ -21,9 +21,9 @@ interface Command {
 const COMMANDS: Record<CommandName, Command> = {
   init: { options: { ...OUT, school: { type: "string" }, "school-name": { type: "string" }, year: { type: "string" }, works: { type: "string" } }, positionals: true, run: cmdInit },
   codes: { options: { ...OUT, ...NO_REPLACE, codes: { type: "string" }, seed: { type: "string" } }, positionals: true, run: cmdCodes },
-  sheets: { options: { ...OUT, ...NO_REPLACE }, positionals: true, run: cmdSheets },
+  sheets: { options: { ...OUT, ...NO_REPLACE, archive: { type: "boolean" } }, positionals: true, run: cmdSheets },
   check: { options: { json: { type: "boolean" } }, positionals: true, run: cmdCheck },
-  upload: { options: { ...OUT, form: { type: "string", multiple: true } }, positionals: true, run: cmdUpload },
+  upload: { options: { ...OUT, form: { type: "string", multiple: true }, work: { type: "string", multiple: true } }, positionals: true, run: cmdUpload },
   "remove-names": { options: { ...OUT, yes: { type: "boolean", short: "y" } }, positionals: true, run: cmdRemoveNames },
   demo: { options: { ...OUT, seed: { type: "string" } }, positionals: false, run: (ctx, values) => cmdDemo(ctx, values) },
 };

@@ -3,6 +3,8 @@
 // sentences the add-in shows, and --help says so.
 import type { UnreadableReason } from "../workbook/file/errors";
 import type { FileAction, FileErrorInfo } from "../workbook/file/node/index";
+import type { RemoveNamesSummary } from "../workbook/removeNames";
+import type { RetentionStatus } from "../workbook/retention";
 
 export type Lang = "ru" | "en";
 
@@ -68,7 +70,7 @@ const ru = {
   codes <книга.xlsx>          выдать коды, сделать листы кодов для выдачи и протоколы
   sheets <книга.xlsx>         создать или обновить листы для баллов по плану
   check <книга.xlsx>          проверить книгу и перечислить все ошибки
-  upload <книга.xlsx> --out ПАПКА   формы для загрузки в ФИС ОКО (файл на работу)
+  upload <книга.xlsx> --out ПАПКА   формы для загрузки в ФИС ОКО (файл на работу, когда она готова)
   remove-names <книга.xlsx> --yes   удалить ФИО из книги (коды остаются)
   demo                        вся работа на вымышленной школе, результаты в ./demo-output
 
@@ -102,6 +104,7 @@ const ru = {
   folderUnchanged: (dir: string) => `Ничего не записано: в папке «${dir}» всё осталось как было.`,
   nothingChanged: "Книга не изменилась, файл не перезаписан.",
   replacedSheets: (names: string[]) => `Заменены листы, созданные программой: ${names.map((n) => `«${n}»`).join(", ")}`,
+  mergedSheets: (names: string[]) => `Дополнены листы (всё введённое на них осталось на месте): ${names.map((n) => `«${n}»`).join(", ")}`,
   createdSheets: (names: string[]) => `Созданы листы: ${names.map((n) => `«${n}»`).join(", ")}`,
   refusedReplace: (names: string[]) => `Отказ (--no-replace): пришлось бы заменить листы ${names.map((n) => `«${n}»`).join(", ")}. Ничего не записано.`,
   blocked: "Операция не выполнена: в книге ошибки (ниже). Ничего не записано.",
@@ -132,16 +135,38 @@ const ru = {
   sheetsDone: (n: number) => `Листов для баллов: ${n}.`,
   // --- check ---
   checkClean: (sheets: number, warnings: number) => `Ошибок нет. Проверено листов для баллов: ${sheets}${warnings > 0 ? `; предупреждений: ${warnings}` : ""}.`,
-  checkSummary: (errors: number, warnings: number) => `Итого: ошибок ${errors}, предупреждений ${warnings}. Пока есть ошибки, формы для загрузки не создаются.`,
+  checkSummary: (errors: number, warnings: number) => `Итого: ошибок ${errors}, предупреждений ${warnings}. Форма работы создаётся, когда в ней самой ошибок нет.`,
+  /** Which upload forms are ready: a line per form that is not, with the check's reason (always Russian). */
+  formsReady: (ready: number, total: number) => `Формы для ФИС ОКО: готовы ${ready} из ${total}.`,
+  formNotReady: (grade: number, subject: string, classes: string[], reason: string) => `  не готова: ${grade} класс, ${subject}${classes.length > 0 ? ` (${classes.join(", ")})` : ""} — ${reason}`,
   // --- upload ---
   needOut: "Укажите папку для форм: --out ПАПКА",
   formUnreadable: (file: string, m: string) => `Бланк «${file}» не читается: ${m}`,
   uploadRefused: "Формы не созданы: исправьте ошибки (ниже) и повторите. Ничего не записано.",
   uploadNone: "Нет ни одной работы для выгрузки: проверьте лист «План».",
   uploadWritten: (n: number, dir: string) => `Записано форм: ${n} в папку ${dir}`,
+  uploadNotReady: "Неготовые формы не записаны: исправьте ошибки в их работах (полный список — vpr check) и запустите upload снова.",
+  uploadWorksNotReady: "Формы не созданы: выбранные работы ещё не готовы (ниже). Ничего не записано.",
+  uploadUnknownWorks: (ids: string[], known: string[]) => `В плане нет работ: ${ids.join(", ")}. Работы плана: ${known.join(", ")}.`,
   // --- remove-names ---
-  removeNeedsYes: "Удаление ФИО необратимо: ФИО будут стёрты на листе «Ученики» и в протоколах, коды останутся. Повторите с --yes.",
-  removeDone: (n: number) => `Стёрто ФИО: ${n}.`,
+  removeNeedsYes: (what: string[], keeps: "backup" | "input", file: string) =>
+    [
+      "Удаление ФИО необратимо. Будут стёрты:",
+      ...what.map((l) => `  ${l}`),
+      "Коды, номера по протоколу, отметки о присутствии, баллы и остальные ячейки останутся.",
+      keeps === "backup"
+        ? "Прежняя версия книги будет сохранена рядом (<имя>.bak-ГГГГММДД-ЧЧММСС.xlsx) и, как и прежние резервные копии, будет содержать ФИО: удалите их, когда убедитесь, что всё в порядке."
+        : `Исходный файл «${file}» останется с ФИО: удалите его, когда убедитесь, что всё в порядке.`,
+      "Чтобы стереть, повторите с --yes.",
+    ].join("\n"),
+  removeWhat: (s: RemoveNamesSummary): string[] => [
+    ...(s.roster.length > 0 ? [`лист «Ученики»: ${s.roster.map((c) => `«${c.header}» — ${c.cells}`).join(", ")}`] : []),
+    ...s.sheets.map((p) => `лист «${p.name}»: ФИО — ${p.cells}`),
+  ],
+  removeNothing: "ФИО в книге нет: стирать нечего.",
+  removeDone: (n: number) => `Стёрто ячеек с ФИО: ${n}.`,
+  retentionReminder: (r: RetentionStatus, file: string) =>
+    `Напоминание: срок хранения протоколов истёк ${r.keepUntil} (последняя работа по плану — ${r.lastWork}, хранить ${r.days} дн., лист «Настройки»): удалите ФИО — vpr remove-names "${file}" --yes. Ячеек с ФИО в книге: ${r.namesLeft}.`,
   removeBackupWarning: (files: string[]) =>
     files.length === 1
       ? `Внимание: копия «${files[0]}» содержит ФИО. Удалите её (и другие копии книги), когда убедитесь, что всё в порядке.`
@@ -204,30 +229,40 @@ const ru = {
                  последних копий)
   --no-replace   не заменять листы, уже созданные программой (по умолчанию заменяет и
                  перечисляет заменённые)`,
-    sheets: `Использование: vpr sheets <книга.xlsx> [--out ФАЙЛ] [--no-replace]
+    sheets: `Использование: vpr sheets <книга.xlsx> [--out ФАЙЛ] [--no-replace] [--archive]
 
-Создаёт или обновляет лист для баллов для каждой строки листа «План». Введённые баллы
-сохраняются; новые ученики получают строки.
+Создаёт лист для баллов для каждой строки листа «План» или дополняет существующий: новые ученики
+получают строки внизу; введённые баллы, примечания, свои столбцы и оформление остаются на месте.
   --out ФАЙЛ     записать результат в другой файл
-  --no-replace   не заменять уже существующие листы для баллов`,
+  --no-replace   не перестраивать лист для баллов, если изменилась работа
+  --archive      если описание работы изменилось и баллам некуда встать, перенести их на лист
+                 «Архив баллов» (без флага команда останавливается и перечисляет такие ячейки)`,
     check: `Использование: vpr check <книга.xlsx> [--json]
 
 Проверяет книгу и печатает каждую ошибку в виде «лист!ячейка: сообщение».
   --json   массив [{sheet, cell, code, message, severity}] в стандартный вывод
 Код выхода: 0 — ошибок нет (предупреждения допустимы), 1 — есть ошибки, 2 — файл не читается.`,
-    upload: `Использование: vpr upload <книга.xlsx> --out ПАПКА [--form БЛАНК.xlsx]...
+    upload: `Использование: vpr upload <книга.xlsx> --out ПАПКА [--work ID]... [--form БЛАНК.xlsx]...
 
-Создаёт по файлу на работу (предмет × параллель) с именами «<код ОО>_<параллель>_<предмет>.xlsx».
-Если проверка находит ошибки, печатает их и ничего не записывает (код выхода 1).
+Создаёт по файлу на работу (предмет × параллель) с именами «<код ОО>_<параллель>_<предмет>.xlsx» —
+для каждой работы, которая готова: листы всех её классов заполнены и без ошибок. Ошибки в других
+работах ей не мешают; неготовые формы перечисляются с причиной. Если не готова ни одна, печатает
+ошибки и ничего не записывает (код выхода 1).
 Формы записываются все или ни одной: если хотя бы одну нельзя записать (файл открыт в Excel
 или LibreOffice, только для чтения), папка остаётся как была, а сообщение называет этот файл.
   --out ПАПКА          куда записать формы (создаётся при необходимости)
+  --work ID            только форма этой работы (например, MA4-2023); можно указать несколько раз.
+                       Если выбранная работа не готова, ничего не записывается (код выхода 1)
   --form БЛАНК.xlsx    официальный бланк из ФИС ОКО; можно указать несколько раз.
                        Подходящий по заголовку бланк заполняется вместо созданной формы.`,
     "remove-names": `Использование: vpr remove-names <книга.xlsx> --yes [--out ФАЙЛ]
 
-Стирает ФИО на листе «Ученики» и в протоколах; коды и баллы остаются. Необратимо, поэтому
-нужен --yes. Резервные копии <имя>.bak-….xlsx содержат ФИО — удалите их после проверки.`,
+Стирает ФИО на листе «Ученики» (столбцы «ФИО», «Фамилия», «Имя», «Отчество» — во всех строках,
+и в тех, что проверка пропускает) и в каждом протоколе, даже оставшемся от переименованного класса;
+коды, номера, отметки о присутствии и баллы остаются. Пока у кого-то из учеников нет кода,
+отказывается (код выхода 1): сначала выдайте коды. Необратимо: без --yes только печатает, что
+будет стёрто (код выхода 2). Резервные копии <имя>.bak-….xlsx содержат ФИО — удалите их после
+проверки.`,
     demo: `Использование: vpr demo [--out ПАПКА] [--seed N]
 
 Вся работа координатора на вымышленной школе: книга, коды, опоздавшие ученики, листы для
@@ -250,7 +285,7 @@ Commands:
   codes <book.xlsx>           assign codes, make the code slips and the protocols
   sheets <book.xlsx>          make or update the score sheets of the plan
   check <book.xlsx>           check the workbook and list every problem
-  upload <book.xlsx> --out DIR      upload forms for FIS OKO (one file per work)
+  upload <book.xlsx> --out DIR      upload forms for FIS OKO (one file per work, once it is ready)
   remove-names <book.xlsx> --yes    remove the names from the workbook (codes stay)
   demo                        the whole flow on a fictional school, results in ./demo-output
 
@@ -291,6 +326,7 @@ More: docs/CLI.md`,
   folderUnchanged: (dir) => `Nothing was written: "${dir}" is as it was.`,
   nothingChanged: "The workbook did not change; the file was not rewritten.",
   replacedSheets: (names) => `Replaced sheets made by the program: ${names.map((n) => `"${n}"`).join(", ")}`,
+  mergedSheets: (names) => `Merged into sheets (everything typed on them stays where it was): ${names.map((n) => `"${n}"`).join(", ")}`,
   createdSheets: (names) => `Created sheets: ${names.map((n) => `"${n}"`).join(", ")}`,
   refusedReplace: (names) => `Refused (--no-replace): sheets ${names.map((n) => `"${n}"`).join(", ")} would be replaced. Nothing written.`,
   blocked: "Not done: the workbook has problems (below). Nothing written.",
@@ -317,14 +353,35 @@ More: docs/CLI.md`,
   sheetLine: (name, rows, kept) => `"${name}": ${rows} rows${kept > 0 ? `, typed scores kept in ${kept}` : ""}`,
   sheetsDone: (n) => `Score sheets: ${n}.`,
   checkClean: (sheets, warnings) => `No errors. Score sheets checked: ${sheets}${warnings > 0 ? `; warnings: ${warnings}` : ""}.`,
-  checkSummary: (errors, warnings) => `Total: ${errors} errors, ${warnings} warnings. No upload forms are made while there are errors.`,
+  checkSummary: (errors, warnings) => `Total: ${errors} errors, ${warnings} warnings. A work's form is made once that work has no errors.`,
+  formsReady: (ready, total) => `Forms for FIS OKO: ${ready} of ${total} ready.`,
+  formNotReady: (grade, subject, classes, reason) => `  not ready: grade ${grade}, ${subject}${classes.length > 0 ? ` (${classes.join(", ")})` : ""} — ${reason}`,
   needOut: "Give the folder for the forms: --out DIR",
   formUnreadable: (file, m) => `Form "${file}" cannot be read: ${m}`,
   uploadRefused: "No forms made: fix the errors (below) and try again. Nothing written.",
   uploadNone: "There is no work to upload: check the sheet «План».",
   uploadWritten: (n, dir) => `Forms written: ${n} into ${dir}`,
-  removeNeedsYes: "Removing names cannot be undone: names are cleared on «Ученики» and in the protocols, codes stay. Run again with --yes.",
-  removeDone: (n) => `Names cleared: ${n}.`,
+  uploadNotReady: "Forms not ready were not written: fix the errors in their works (the full list: vpr check) and run upload again.",
+  uploadWorksNotReady: "No forms made: the chosen works are not ready yet (below). Nothing written.",
+  uploadUnknownWorks: (ids, known) => `No such works in the plan: ${ids.join(", ")}. Works of the plan: ${known.join(", ")}.`,
+  removeNeedsYes: (what, keeps, file) =>
+    [
+      "Removing names cannot be undone. To be cleared:",
+      ...what.map((l) => `  ${l}`),
+      "Codes, protocol numbers, attendance marks, scores and every other cell stay.",
+      keeps === "backup"
+        ? "The previous version will be kept beside the workbook (<name>.bak-YYYYMMDD-HHMMSS.xlsx) and, like the earlier backups, will still hold the names: delete them once you have checked the result."
+        : `The input "${file}" will still hold the names: delete it once you have checked the result.`,
+      "To clear them, run again with --yes.",
+    ].join("\n"),
+  removeWhat: (s) => [
+    ...(s.roster.length > 0 ? [`sheet «Ученики»: ${s.roster.map((c) => `«${c.header}» — ${c.cells}`).join(", ")}`] : []),
+    ...s.sheets.map((p) => `sheet «${p.name}»: names — ${p.cells}`),
+  ],
+  removeNothing: "No names in the workbook: nothing to clear.",
+  removeDone: (n) => `Cells with names cleared: ${n}.`,
+  retentionReminder: (r, file) =>
+    `Reminder: the protocols' keeping period ended on ${r.keepUntil} (last work in the plan ${r.lastWork}, kept ${r.days} days, sheet «Настройки»): remove the names — vpr remove-names "${file}" --yes. Cells with names in the workbook: ${r.namesLeft}.`,
   removeBackupWarning: (files) =>
     files.length === 1
       ? `Warning: "${files[0]}" still holds the names. Delete it (and other copies of the workbook) once you have checked the result.`
@@ -384,30 +441,39 @@ Gives a code to every student without one (codes given never change) and makes t
                  previous version kept beside it as <name>.bak-YYYYMMDD-HHMMSS.xlsx; the last 5
                  backups are kept)
   --no-replace   do not replace sheets the program made earlier (default: replace them and list them)`,
-    sheets: `Usage: vpr sheets <book.xlsx> [--out FILE] [--no-replace]
+    sheets: `Usage: vpr sheets <book.xlsx> [--out FILE] [--no-replace] [--archive]
 
-Makes or updates a score sheet for every row of the sheet «План». Typed scores are kept; new
-students get rows.
+Makes a score sheet for every row of the sheet «План», or merges into the one there: new students
+get rows at the bottom; typed scores, notes, extra columns and formats stay where they are.
   --out FILE     write the result to another file
-  --no-replace   do not replace existing score sheets`,
+  --no-replace   do not rebuild a score sheet whose work changed
+  --archive      when the work changed and typed scores would lose their column, move them to the
+                 sheet «Архив баллов» (without it the command stops and lists those cells)`,
     check: `Usage: vpr check <book.xlsx> [--json]
 
 Checks the workbook and prints every problem as "sheet!cell: message" (messages in Russian).
   --json   an array [{sheet, cell, code, message, severity}] on standard output
 Exit code: 0 no errors (warnings allowed), 1 errors, 2 the file cannot be read.`,
-    upload: `Usage: vpr upload <book.xlsx> --out DIR [--form FORM.xlsx]...
+    upload: `Usage: vpr upload <book.xlsx> --out DIR [--work ID]... [--form FORM.xlsx]...
 
-Writes one file per work (subject × grade) named "<school code>_<grade>_<subject>.xlsx".
-When the check finds errors it prints them and writes nothing (exit code 1).
+Writes one file per work (subject × grade) named "<school code>_<grade>_<subject>.xlsx", for
+every work that is ready: the sheets of all its classes filled in and free of errors. Errors in
+other works do not hold it back; the forms not ready are listed with the reason. When none is
+ready it prints the errors and writes nothing (exit code 1).
 The forms are written all or none: when one cannot be written (open in Excel or LibreOffice,
 read-only), the folder stays as it was and the message names that file.
   --out DIR            where to write the forms (made if missing)
+  --work ID            only the form of this work (e.g. MA4-2023); may be given several times.
+                       When a chosen work is not ready, nothing is written (exit code 1)
   --form FORM.xlsx     the official blank form from FIS OKO; may be given several times.
                        A form whose header fits the work is filled instead of a new one.`,
     "remove-names": `Usage: vpr remove-names <book.xlsx> --yes [--out FILE]
 
-Clears the names on «Ученики» and in the protocols; codes and scores stay. It cannot be undone,
-so --yes is required. The backups <name>.bak-….xlsx still hold the names: delete them after checking.`,
+Clears the names on «Ученики» (the columns «ФИО», «Фамилия», «Имя», «Отчество», on every row,
+also rows the check skips) and in every protocol, also one left from a renamed class; codes,
+numbers, attendance marks and scores stay. While a student has no code it refuses (exit 1): give
+the codes first. It cannot be undone: without --yes it only prints what would be cleared (exit 2).
+The backups <name>.bak-….xlsx still hold the names: delete them after checking.`,
     demo: `Usage: vpr demo [--out DIR] [--seed N]
 
 The whole coordinator's flow on a fictional school: workbook, codes, late students, score sheets,

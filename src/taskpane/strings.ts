@@ -129,7 +129,10 @@ const ru = {
         ? `Созданы листы: ${created.map((s) => `«${s}»`).join(", ")}.${skipped.length > 0 ? ` Уже были и не тронуты: ${skipped.map((s) => `«${s}»`).join(", ")}.` : ""}`
         : "Все листы для ввода уже есть; ничего не изменено.",
     settings: (n: number): string => (n > 0 ? "Настройки сохранены на листе «Настройки»." : "Настройки не изменились."),
-    codes: (n: number): string => (n > 0 ? `Коды выданы: ${n}. Созданы листы «Коды для выдачи» и протоколы классов.` : "У всех учеников уже есть коды; листы для выдачи обновлены."),
+    codes: (n: number): string =>
+      n > 0
+        ? `Коды выданы: ${n}. Распечатайте лист «Коды для выдачи» (разрежьте по линиям) и протокол каждого класса; номера уже выданных листков не меняются.`
+        : "У всех учеников уже есть коды; листы «Коды для выдачи» и протоколы обновлены, номера прежние — их можно распечатать.",
     importCodes: (n: number) => `Записано кодов на лист «Коды»: ${n}.`,
     scoreSheets: (n: number) => `Листы для баллов: ${n}. Раздайте их экспертам или вносите баллы сами.`,
     check: (errors: number, warnings: number) =>
@@ -272,7 +275,10 @@ const en: Strings = {
         ? `Created: ${created.map((s) => `«${s}»`).join(", ")}.${skipped.length > 0 ? ` Already there, untouched: ${skipped.map((s) => `«${s}»`).join(", ")}.` : ""}`
         : "All input sheets are already there; nothing changed.",
     settings: (n: number) => (n > 0 ? "Settings saved on «Настройки»." : "Settings unchanged."),
-    codes: (n: number) => (n > 0 ? `Codes assigned: ${n}. Code slips and class protocols created.` : "Every student already has a code; the slips were refreshed."),
+    codes: (n: number) =>
+      n > 0
+        ? `Codes assigned: ${n}. Print the sheet «Коды для выдачи» (cut along the lines) and each class's protocol; slips already handed out keep their numbers.`
+        : "Every student already has a code; the slips and protocols were refreshed with the same numbers — ready to print.",
     importCodes: (n: number) => `Codes written to «Коды»: ${n}.`,
     scoreSheets: (n: number) => `Score sheets: ${n}. Hand them to the experts or type the scores yourself.`,
     check: (errors: number, warnings: number) => (errors === 0 && warnings === 0 ? "Check passed: no errors." : `Check: ${errors} errors, ${warnings} warnings. See the list below.`),

@@ -1,10 +1,13 @@
 // Codes: every student without a code gets one (written into «Ученики»!Код only), then the
-// printable slips and one paper protocol per class are regenerated. Existing codes never change.
-import { assignCodes, cellAddress, safeSheetName, type Finding, type Random } from "../core";
+// printable slips and one paper protocol per class are written again. Existing codes never change,
+// and neither does anything printed: protocol numbers are read back from the protocols and slips
+// (./protocolNumbers.ts), typed marks and notes on a protocol stay.
+import { assignCodes, cellAddress, columnLetter, safeSheetName, type Finding, type Random } from "../core";
 import type { CellValue, CellWrite, SheetPlan, Snapshot, WritePlan } from "./backend";
-import { OWNED_TAB, HEADER_FILL, PROTOCOL_HEADER, PROTOCOL_PREFIX, ROSTER_SHEET, SLIPS_SHEET, isProtocolHeader } from "./contract";
+import { OWNED_TAB, HEADER_FILL, PROTOCOL_HEADER, PROTOCOL_PREFIX, ROSTER_SHEET, SLIPS_SHEET } from "./contract";
 import { compareClassNames, readPool, readRoster, type Student } from "./inputs";
-import { existingName, placeSheet } from "./ownership";
+import { placeSheet } from "./ownership";
+import { emptyPrinted, numberProtocol, protocolCells, readPrintedProtocol, readPrintedSlips, type PrintedProtocol, type ProtocolLine } from "./protocolNumbers";
 
 export interface CodesPlan {
   plan: WritePlan;
@@ -51,37 +54,69 @@ export function planCodes(snapshot: Snapshot, random: Random): CodesPlan {
     cellWrites.push({ sheet: ROSTER_SHEET, address: cellAddress(s.row, roster.codeColumn!), value: code });
     return { ...s, code };
   });
-  const sheets: SheetPlan[] = [];
-  const slips = placeSheet(snapshot, buildSlips(students), "slips", findings);
-  if (slips) sheets.push(slips);
+  // Protocols first: their numbers are what the slips print.
+  const slipNumbers = readPrintedSlips(snapshot);
+  const fresh = new Set(assigned.values());
+  const protocols: SheetPlan[] = [];
+  const numbered: ProtocolLine[] = [];
   for (const cls of roster.classes) {
     const name = protocolSheetName(cls);
-    const previous = previousProtocolMarks(snapshot, name);
-    const sheet = placeSheet(snapshot, buildProtocol(name, cls, students.filter((s) => s.className === cls), previous), "protocol", findings);
-    if (sheet) sheets.push(sheet);
+    const printed = readPrintedProtocol(snapshot, name);
+    const inClass = students.filter((s) => s.className === cls);
+    const numbers = numberProtocol({ className: cls, sheet: printed.sheet ?? name, students: inClass, printed, slips: slipNumbers.get(cls), roster: students, fresh });
+    findings.push(...numbers.findings);
+    numbered.push(...numbers.lines.filter((l) => l.student !== null));
+    const sheet = placeSheet(snapshot, protocolSheet(name, cls, numbers.lines, printed, { keepLeftNames: true, keepNotes: true }), "protocol", findings);
+    if (sheet) protocols.push(sheet);
   }
+  const sheets: SheetPlan[] = [];
+  const slips = placeSheet(snapshot, buildSlips(numbered.map((l) => ({ className: l.student!.className, number: l.number, code: l.code }))), "slips", findings);
+  if (slips) sheets.push(slips);
+  sheets.push(...protocols);
   return { plan: { sheets, cellWrites }, findings, assigned: assigned.size, students };
 }
 
-/** What the organiser already typed in «Присутствовал» / «Подпись», by code, so a re-run keeps it. */
-export function previousProtocolMarks(snapshot: Snapshot, name: string): Map<number, [CellValue, CellValue]> {
-  const out = new Map<number, [CellValue, CellValue]>();
-  const existing = existingName(snapshot, name);
-  const rows = existing ? snapshot.sheets[existing]?.values ?? [] : [];
-  if (!isProtocolHeader(rows[0])) return out;
-  for (const row of rows.slice(1)) {
-    if (typeof row[2] === "number" && (row[3] !== null || row[4] !== null)) out.set(row[2], [row[3] ?? null, row[4] ?? null]);
-  }
-  return out;
+/**
+ * The protocol sheet `name` as it is in the workbook: its lines with their numbers and what the
+ * organiser typed («Присутствовал», «Подпись», added columns, notes). Pass it to `buildProtocol`.
+ */
+export const previousProtocolMarks = (snapshot: Snapshot, name: string): PrintedProtocol => readPrintedProtocol(snapshot, name);
+
+export interface ProtocolOptions {
+  /** Keep the ФИО printed on the line of a student who left the class (codes: yes; remove-names: no). Default false. */
+  keepLeftNames?: boolean;
+  /** Keep columns added after «Подпись» and rows without a code (notes under the table). Default false. */
+  keepNotes?: boolean;
 }
 
-export function buildProtocol(name: string, className: string, students: Student[], previous: Map<number, [CellValue, CellValue]> = new Map()): Omit<SheetPlan, "mode"> {
-  const rows: CellValue[][] = [[...PROTOCOL_HEADER]];
-  students.forEach((s, i) => {
-    const [present, signature] = (s.code !== null && previous.get(s.code)) || [null, null];
-    rows.push([i + 1, s.name, s.code, present, signature]);
-  });
+/**
+ * A class's protocol: every line already printed keeps its number (see ./protocolNumbers.ts),
+ * with what the organiser typed in «Присутствовал» / «Подпись»; new students take the next numbers.
+ * Names come from `students` (the roster).
+ */
+export function buildProtocol(name: string, className: string, students: Student[], previous: PrintedProtocol = emptyPrinted(), options: ProtocolOptions = {}): Omit<SheetPlan, "mode"> {
+  const { lines } = numberProtocol({ className, sheet: name, students, printed: previous });
+  return protocolSheet(name, className, lines, previous, options);
+}
+
+function protocolSheet(name: string, className: string, lines: readonly ProtocolLine[], printed: PrintedProtocol, options: ProtocolOptions): Omit<SheetPlan, "mode"> {
+  const extra = options.keepNotes ? printed.extraHeader.length : 0;
+  const width = PROTOCOL_HEADER.length + extra;
+  const pad = (row: CellValue[]) => (row.length < width ? [...row, ...Array<CellValue>(width - row.length).fill(null)] : row.slice(0, width));
+  const rows: CellValue[][] = [pad([...PROTOCOL_HEADER, ...(options.keepNotes ? printed.extraHeader : [])])];
+  for (const line of lines) {
+    const typed = options.keepNotes ? (line.printed?.cells ?? []).slice(PROTOCOL_HEADER.length, width) : [];
+    rows.push(pad([...protocolCells(line, options.keepLeftNames === true), ...typed]));
+  }
   const last = rows.length;
+  // Notes stay on their row when the table does not reach it; otherwise they move down just enough.
+  if (options.keepNotes) {
+    for (const note of printed.notes) {
+      while (rows.length < note.row) rows.push(pad([]));
+      rows.push(pad(note.cells.slice()));
+    }
+  }
+  const lastColumn = columnLetter(width - 1);
   return {
     name,
     values: rows,
@@ -92,25 +127,29 @@ export function buildProtocol(name: string, className: string, students: Student
       { range: `A1:E${last}`, border: "thin" },
       { range: `A2:E${last}`, rowHeight: 22, vertical: "middle" },
     ],
-    validations: students.length > 0 ? [{ range: `D2:D${last}`, list: ["да", "нет"], errorMessage: "«да» или «нет»" }] : [],
-    print: { area: `A1:E${last}`, repeatRows: "1:1", header: `Конфиденциально. Протокол соответствия кодов и ФИО участников ВПР, класс ${className}` },
+    validations: lines.length > 0 ? [{ range: `D2:D${last}`, list: ["да", "нет"], errorMessage: "«да» или «нет»" }] : [],
+    // A4 (the file writer's paper), every column on the page's width, the header row on every page.
+    print: { area: `A1:${lastColumn}${rows.length}`, repeatRows: "1:1", fitToWidth: true, header: `Конфиденциально. Протокол соответствия кодов и ФИО участников ВПР, класс ${className}` },
     tabColor: OWNED_TAB,
   };
 }
 
+/** One slip: the class, the protocol number and the code. */
+export interface Slip {
+  className: string;
+  number: number;
+  code: number | null;
+}
+
 /**
  * Slips to cut and hand out: class, protocol number and code — never a name, because slips travel
- * with the works. The organiser finds the student by the protocol number.
+ * with the works. The organiser finds the student by the protocol number. Per class in number
+ * order (a late student's slip comes last, the others stay where they were), a page break after
+ * each class, three slips across the page's width.
  */
-export function buildSlips(students: Student[]): Omit<SheetPlan, "mode"> {
-  const byClass = new Map<string, Student[]>();
-  const protocolNumber = new Map<Student, number>();
-  const perClass = new Map<string, number>();
-  for (const s of students) {
-    // Same numbering as buildProtocol: roster order within the class.
-    const n = (perClass.get(s.className) ?? 0) + 1;
-    perClass.set(s.className, n);
-    protocolNumber.set(s, n);
+export function buildSlips(slips: readonly Slip[]): Omit<SheetPlan, "mode"> {
+  const byClass = new Map<string, Slip[]>();
+  for (const s of slips) {
     if (s.code === null) continue;
     const list = byClass.get(s.className);
     if (list) list.push(s);
@@ -122,7 +161,7 @@ export function buildSlips(students: Student[]): Omit<SheetPlan, "mode"> {
   const slipBlocks: [number, number][] = [];
   const titleRows: number[] = [];
   for (const cls of [...byClass.keys()].sort(compareClassNames)) {
-    const list = byClass.get(cls)!;
+    const list = byClass.get(cls)!.sort((a, b) => a.number - b.number);
     titleRows.push(rows.length);
     rows.push([`Коды участников ВПР — класс ${cls} (разрежьте по линиям)`, null, null]);
     slipBlocks.push([rows.length, rows.length + Math.ceil(list.length / SLIP_COLUMNS) - 1]);
@@ -130,8 +169,7 @@ export function buildSlips(students: Student[]): Omit<SheetPlan, "mode"> {
       rows.push(
         Array.from({ length: SLIP_COLUMNS }, (_, k) => {
           const s = list[i + k];
-          if (!s) return null;
-          return `${cls}, № ${protocolNumber.get(s)} по протоколу\nКод участника: ${s.code}`;
+          return s ? slipText(s) : null;
         }),
       );
     }
@@ -147,7 +185,11 @@ export function buildSlips(students: Student[]): Omit<SheetPlan, "mode"> {
       ...slipBlocks.map(([a, b]) => ({ range: `A${a + 1}:C${b + 1}`, border: "dashed" as const, wrap: true, fontSize: 14, horizontal: "center" as const, vertical: "middle" as const, rowHeight: 60 })),
       ...titleRows.map((r) => ({ range: `A${r + 1}`, bold: true })),
     ],
-    print: { area: `A1:C${rows.length}`, pageBreaksAfterRows: breaks },
+    // A4, the three columns on the page's width, a class per page.
+    print: { area: `A1:C${rows.length}`, pageBreaksAfterRows: breaks, fitToWidth: true },
     tabColor: OWNED_TAB,
   };
 }
+
+/** The text of a slip; `readPrintedSlips` (./protocolNumbers.ts) reads it back. */
+export const slipText = (s: Slip): string => `${s.className}, № ${s.number} по протоколу\nКод участника: ${s.code}`;

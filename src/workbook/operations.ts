@@ -8,14 +8,18 @@ import { planCodes } from "./codes";
 import { planAddWorks, planNewWorkbook, type NewWorkbookOptions } from "./newWorkbook";
 import { replacedSheets } from "./ownership";
 import { applyWritePlan } from "./planCheck";
-import { planRemoveNames } from "./removeNames";
 import { planScoreSheets } from "./scoreSheets";
-import { planUploads, type UploadFile } from "./upload";
+import type { UploadForm } from "./forms";
+import { planUploads, type UploadFile, type UploadOptions } from "./upload";
 
 export interface OperationOptions {
   /** Asked with the names of the add-in's sheets a plan would replace; false cancels. Absent: replace. */
   confirmReplace?: (sheets: string[]) => Promise<boolean> | boolean;
   random?: Random;
+  /** Score sheets: the coordinator agreed to move scores whose column is gone to «Архив баллов». */
+  archiveScores?: boolean;
+  /** Today as yyyy-mm-dd (dates written into sheets); the clock when absent. */
+  today?: string;
 }
 
 export interface OperationResult {
@@ -24,6 +28,8 @@ export interface OperationResult {
   findings: Finding[];
   created: string[];
   replaced: string[];
+  /** Sheets the add-in made that were merged into (rows added, formulas refreshed; nothing typed moved). */
+  merged?: string[];
   /** Cells written in user sheets (roster codes, cleared names). */
   cellsWritten: number;
 }
@@ -35,10 +41,11 @@ export const readAll = (backend: WorkbookBackend): Promise<Snapshot> => backend.
 async function applyPlan(backend: WorkbookBackend, snapshot: Snapshot, plan: WritePlan, findings: Finding[], options: OperationOptions): Promise<OperationResult> {
   const replaced = replacedSheets(plan.sheets);
   const created = plan.sheets.filter((s) => s.mode === "create").map((s) => s.name);
-  const base = { findings, created, replaced, cellsWritten: plan.cellWrites.length };
-  if (hasErrors(findings)) return { ...base, status: "blocked", created: [], replaced: [], cellsWritten: 0 };
-  if (replaced.length > 0 && options.confirmReplace && !(await options.confirmReplace(replaced))) return { ...base, status: "cancelled", created: [], replaced: [], cellsWritten: 0 };
-  if (plan.sheets.length > 0 || plan.cellWrites.length > 0) await applyWritePlan(backend, plan, snapshot.sheetNames);
+  const merged = (plan.merges ?? []).map((m) => m.name);
+  const base = { findings, created, replaced, merged, cellsWritten: plan.cellWrites.length };
+  if (hasErrors(findings)) return { ...base, status: "blocked", created: [], replaced: [], merged: [], cellsWritten: 0 };
+  if (replaced.length > 0 && options.confirmReplace && !(await options.confirmReplace(replaced))) return { ...base, status: "cancelled", created: [], replaced: [], merged: [], cellsWritten: 0 };
+  if (plan.sheets.length > 0 || plan.cellWrites.length > 0 || merged.length > 0) await applyWritePlan(backend, plan, snapshot.sheetNames);
   return { ...base, status: "done" };
 }
 
@@ -64,20 +71,17 @@ export async function makeCodes(backend: WorkbookBackend, options: OperationOpti
 
 export async function makeScoreSheets(backend: WorkbookBackend, options: OperationOptions = {}): Promise<OperationResult & { sheets: { name: string; rows: number; kept: number }[] }> {
   const snapshot = await readAll(backend);
-  const { plan, findings, sheets } = planScoreSheets(snapshot, backend.formulaStyle);
+  const { plan, findings, sheets } = planScoreSheets(snapshot, backend.formulaStyle, { archive: options.archiveScores, today: options.today });
   return { ...(await applyPlan(backend, snapshot, plan, findings, options)), sheets };
 }
 
-export async function check(backend: WorkbookBackend): Promise<{ findings: Finding[]; counts: SheetCount[] }> {
-  const { findings, counts } = checkWorkbook(await readAll(backend));
-  return { findings, counts };
+export async function check(backend: WorkbookBackend): Promise<{ findings: Finding[]; counts: SheetCount[]; forms: UploadForm[] }> {
+  const { findings, counts, forms } = checkWorkbook(await readAll(backend));
+  return { findings, counts, forms };
 }
 
-export async function removeNames(backend: WorkbookBackend, options: OperationOptions = {}): Promise<OperationResult> {
-  const snapshot = await readAll(backend);
-  const { plan, findings } = planRemoveNames(snapshot);
-  return applyPlan(backend, snapshot, plan, findings, options);
-}
+/** Remove names: its own module, with its own question (what will be cleared). */
+export { removeNames, type RemoveNamesOptions, type RemoveNamesSummary } from "./removeNames";
 
 export interface BuiltFile {
   fileName: string;
@@ -86,14 +90,15 @@ export interface BuiltFile {
 }
 
 /**
- * Upload files as bytes. The xlsx writer (ExcelJS) is loaded only here, so the task pane pays for
- * it only when it builds forms. Nothing is written into the coordinator's workbook.
+ * Upload files as bytes, one per ready form (`forms` tells which are not ready, and why). The
+ * xlsx writer is loaded only here, so the task pane pays for it only when it builds forms.
+ * Nothing is written into the coordinator's workbook.
  */
-export async function buildUploads(backend: WorkbookBackend, officialForms: Uint8Array[] = []): Promise<{ files: BuiltFile[]; findings: Finding[] }> {
-  const { files, findings } = planUploads(await readAll(backend));
-  if (hasErrors(findings)) return { files: [], findings };
+export async function buildUploads(backend: WorkbookBackend, officialForms: Uint8Array[] = [], options: UploadOptions = {}): Promise<{ files: BuiltFile[]; findings: Finding[]; forms: UploadForm[] }> {
+  const { files, findings, forms } = planUploads(await readAll(backend), options);
+  if (files.length === 0) return { files: [], findings, forms };
   const { writeUploadFiles } = await import("./uploadFiles");
-  return writeUploadFiles(files, findings, officialForms);
+  return { ...(await writeUploadFiles(files, findings, officialForms)), forms };
 }
 
 export type { NewWorkbookPlan };

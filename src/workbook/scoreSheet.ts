@@ -14,7 +14,7 @@ import {
   type FormColumn,
   type WorkDefinition,
 } from "../core";
-import type { CellValue, FormulaBlock, FormulaStyle, Highlight, SheetPlan, SheetSnapshot, Validation } from "./backend";
+import type { CellStyle, CellValue, FormulaBlock, FormulaStyle, Highlight, SheetPlan, SheetSnapshot, Validation } from "./backend";
 import { ERROR_FILL, HEADER_FILL, OWNED_TAB, SCORE_TAIL, headerKey } from "./contract";
 
 export const scoreSheetName = (className: string, subject: string): string => safeSheetName(`${className} ${subject}`);
@@ -35,12 +35,15 @@ export function scoreLayout(work: WorkDefinition): ScoreLayout {
   return { work, columns, headers, totalCol: columns.length, markCol: columns.length + 1, checkCol: columns.length + 2 };
 }
 
-/** A sheet is a score sheet the add-in made when its header starts with «Код» and ends with Итого | Отметка | Проверка. */
+/**
+ * A sheet is a score sheet the add-in made when its header starts with «Код» and has Итого |
+ * Отметка | Проверка side by side — columns the coordinator added after them («Комментарий») do
+ * not make it someone else's sheet.
+ */
 export function isScoreSheet(sheet: SheetSnapshot | undefined): boolean {
   const header = (sheet?.values[0] ?? []).map(headerKey);
-  while (header.length > 0 && header[header.length - 1] === "") header.pop();
-  const tail = header.slice(-3);
-  return header[0] === headerKey("Код") && SCORE_TAIL.every((t, i) => tail[i] === headerKey(t));
+  if (header[0] !== headerKey("Код")) return false;
+  return header.some((_, i) => SCORE_TAIL.every((t, k) => header[i + k] === headerKey(t)));
 }
 
 /** One data row of a score sheet as typed, mapped to the work by header. */
@@ -188,56 +191,76 @@ export interface ScoreSheetRowInput {
   scores: CellValue[];
 }
 
+/** Our rules over data rows 1..last (0-based): variant and score lists, and the wrong-score highlight. */
+export function scoreRules(layout: ScoreLayout, last: number): { validations: Validation[]; highlights: Highlight[] } {
+  const { columns, work } = layout;
+  const validations: Validation[] = [];
+  const highlights: Highlight[] = [];
+  if (last < 1) return { validations, highlights };
+  columns.forEach((c, i) => {
+    const range = `${cellAddress(1, i)}:${cellAddress(last, i)}`;
+    if (c.kind === "variant") {
+      validations.push({ range, list: [...variantsOf(work).map(String), ABSENT], errorMessage: `Вариант: ${variantsOf(work).join(" или ")} либо «${ABSENT}»`, prompt: `Номер варианта или «${ABSENT}»` });
+    } else if (c.kind === "item") {
+      const item = work.items[c.index];
+      const list = [...Array.from({ length: item.max + 1 }, (_, n) => String(n)), "X", "Х"];
+      validations.push({ range, list, errorMessage: `Задание ${item.label}: целое число от 0 до ${item.max} или X`, prompt: `0–${item.max} или X` });
+      highlights.push({ range, formula: `=${badCellFormula(cellAddress(1, i), item.max)}`, fill: ERROR_FILL });
+    }
+  });
+  return { validations, highlights };
+}
+
+/**
+ * The formula columns (Итого, Отметка, Проверка) over data rows 1..last, filled down from row 2, with
+ * the cached results of each row worked out from its typed values (files only; Excel computes).
+ */
+export function scoreFormulas(layout: ScoreLayout, rows: readonly { variants: CellValue[]; scores: CellValue[] }[], style: FormulaStyle): FormulaBlock[] {
+  if (rows.length === 0) return [];
+  const results = rows.map((r) => cachedResults(layout, r.variants, r.scores));
+  return [{ range: `${cellAddress(1, layout.totalCol)}:${cellAddress(rows.length, layout.checkCol)}`, formulas: [rowFormulas(layout, 1, style)], results: style === "standard" ? results : undefined, fillDown: true }];
+}
+
+/** The header row's look. */
+export const scoreHeaderStyle = (layout: ScoreLayout): CellStyle => ({
+  range: `${cellAddress(0, 0)}:${cellAddress(0, layout.headers.length - 1)}`,
+  bold: true,
+  wrap: true,
+  fill: HEADER_FILL,
+  horizontal: "center",
+  vertical: "middle",
+  rowHeight: 45,
+});
+
+/** Print area over our columns and rows 0..last. */
+export const scorePrintArea = (layout: ScoreLayout, last: number): string => `A1:${cellAddress(Math.max(last, 0), layout.headers.length - 1)}`;
+
 /** The whole sheet: header, one row per code (sorted by the caller), validations, highlights, formulas. */
 export function buildScoreSheet(name: string, layout: ScoreLayout, rows: ScoreSheetRowInput[], style: FormulaStyle): Omit<SheetPlan, "mode"> {
-  const { columns, work } = layout;
+  const { columns } = layout;
   const values: CellValue[][] = [layout.headers.slice()];
-  const formulas: string[][] = [];
-  const results: CellValue[][] = [];
-  rows.forEach((input, k) => {
-    const r = k + 1;
+  for (const input of rows) {
     let v = 0;
     let it = 0;
     const line: CellValue[] = columns.map((c) => (c.kind === "code" ? input.code : c.kind === "variant" ? input.variants[v++] ?? null : input.scores[it++] ?? null));
     values.push([...line, null, null, null]);
-    // One row of formulas, filled down over every row (see FormulaBlock.fillDown).
-    if (k === 0) formulas.push(rowFormulas(layout, r, style));
-    results.push(cachedResults(layout, input.variants, input.scores));
-  });
-  const last = rows.length; // 0-based index of the last data row
-  const validations: Validation[] = [];
-  const highlights: Highlight[] = [];
-  if (rows.length > 0) {
-    columns.forEach((c, i) => {
-      const range = `${cellAddress(1, i)}:${cellAddress(last, i)}`;
-      if (c.kind === "variant") {
-        validations.push({ range, list: [...variantsOf(work).map(String), ABSENT], errorMessage: `Вариант: ${variantsOf(work).join(" или ")} либо «${ABSENT}»`, prompt: `Номер варианта или «${ABSENT}»` });
-      } else if (c.kind === "item") {
-        const item = work.items[c.index];
-        const list = [...Array.from({ length: item.max + 1 }, (_, n) => String(n)), "X", "Х"];
-        validations.push({ range, list, errorMessage: `Задание ${item.label}: целое число от 0 до ${item.max} или X`, prompt: `0–${item.max} или X` });
-        highlights.push({ range, formula: `=${badCellFormula(cellAddress(1, i), item.max)}`, fill: ERROR_FILL });
-      }
-    });
   }
-  const width = layout.headers.length;
-  const blocks: FormulaBlock[] =
-    rows.length > 0 ? [{ range: `${cellAddress(1, layout.totalCol)}:${cellAddress(last, layout.checkCol)}`, formulas, results: style === "standard" ? results : undefined, fillDown: true }] : [];
+  const last = rows.length; // 0-based index of the last data row
+  const { validations, highlights } = scoreRules(layout, last);
   return {
     name,
     values,
-    formulas: blocks,
+    // One row of formulas, filled down over every row (see FormulaBlock.fillDown).
+    formulas: scoreFormulas(layout, rows, style),
     columnWidths: layout.headers.map((_, i) => (i === 0 ? 9 : i === layout.checkCol ? 36 : columns[i]?.kind === "variant" ? 11 : 8)),
     freezeRows: 1,
     freezeColumns: 1,
     validations,
     highlights,
-    styles: [
-      { range: `${cellAddress(0, 0)}:${cellAddress(0, width - 1)}`, bold: true, wrap: true, fill: HEADER_FILL, horizontal: "center", vertical: "middle", rowHeight: 45 },
-    ],
+    styles: [scoreHeaderStyle(layout)],
     // No per-cell borders: on a sheet of thousands of rows they cost more in the file than the rest
     // of the formatting together; the header fill and the grid are enough on screen.
-    print: { area: `A1:${cellAddress(Math.max(last, 0), width - 1)}`, repeatRows: "1:1", landscape: true, fitToWidth: true, header: name },
+    print: { area: scorePrintArea(layout, last), repeatRows: "1:1", landscape: true, fitToWidth: true, header: name },
     tabColor: OWNED_TAB,
   };
 }

@@ -81,7 +81,7 @@ describe("upload files are the same from every face", () => {
     expect(checked.code).toBe(0);
     const sheetsRun = await vpr(dir, "sheets", "из-excel.xlsx"); // re-run: keeps every score
     expect(sheetsRun.code).toBe(0);
-    expect(sheetsRun.out).toContain("Заменены листы");
+    expect(sheetsRun.out).toContain("Дополнены листы");
     const upload = await vpr(dir, "upload", "из-excel.xlsx", "--out", "формы");
     expect(upload.code).toBe(0);
 

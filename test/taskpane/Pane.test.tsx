@@ -80,7 +80,7 @@ describe("the task pane", () => {
     const book = new MemoryBackend(sampleWorkbookPlan(school));
     const { container } = renderPane(book);
     await waitFor(() => expect(runs()).toBe(1));
-    expect(await click("Выдать коды")).toBe("Коды выданы: 117. Созданы листы «Коды для выдачи» и протоколы классов.");
+    expect(await click("Выдать коды")).toBe("Коды выданы: 117. Распечатайте лист «Коды для выдачи» (разрежьте по линиям) и протокол каждого класса; номера уже выданных листков не меняются.");
     expect(await click("Создать листы для баллов")).toContain("Листы для баллов: 10");
     const writes = sampleScoreWrites(await book.read(null), seededRandom(2));
     await book.apply({ sheets: [], cellWrites: writes });

@@ -147,22 +147,56 @@ describe("score sheets, check and upload", () => {
     expect(sheet[0]).toEqual(["Код", "Вариант", ...findWork("MA4-2023")!.items.map((i) => `${i.label} (${i.max}б)`), "Итого", "Отметка", "Проверка"]);
     expect(sheet.slice(1).map((r) => r[0])).toEqual([40001, 40002]);
     expect(JSON.stringify(sheet)).not.toMatch(/Иванов|Петрова/);
-    const p = planScoreSheets(s, "standard").plan.sheets[0];
+    // A re-run is a merge: the same rules over the same rows.
+    const p = planScoreSheets(s, "standard").plan.merges![0];
     expect(p.validations?.find((v) => v.range === "E2:E3")?.list).toEqual(["0", "1", "2", "X", "Х"]);
     expect(p.highlights?.[0].formula).toMatch(/^=IF\(C2="",FALSE/);
   });
-  test("a re-run keeps typed scores by code and keeps a row with scores whose code left the class", () => {
+  test("a re-run is a merge: typed scores, a row whose code left the class and the user's own column are not touched; a new student gets a row at the bottom", () => {
     const s = coded();
     const values = s.sheets["4А Математика"].values;
     values[1][1] = 1;
     values[1][2] = 1;
+    values[0][21] = "Комментарий";
+    values[1][21] = "переписать";
     values.push([49999, 2, 1, ...Array(17).fill(null)]);
+    // A late student in the roster.
+    s.sheets["Ученики"].values.push(["4А", "Сидоров Олег", "м", 40003, 3]);
     const again = planScoreSheets(s, "standard");
-    const sheet = again.plan.sheets[0];
-    expect(sheet.mode).toBe("replace");
-    expect(sheet.values[1].slice(0, 3)).toEqual([40001, 1, 1]);
-    expect(sheet.values.map((r) => r[0])).toEqual(["Код", 40001, 40002, 49999]);
+    expect(again.plan.sheets).toEqual([]);
+    const merge = again.plan.merges![0];
+    expect(merge.name).toBe("4А Математика");
+    // Written: our header texts and the new code under the last row; nothing else.
+    const written = merge.cells.filter((c) => c.row > 0);
+    expect(written).toEqual([{ row: 4, col: 0, value: 40003 }]);
+    expect(merge.cells.filter((c) => c.row === 0).map((c) => c.col)).toEqual([...Array(20).keys()].map((i) => i));
+    expect(merge.formulas![0].range).toBe("R2:T5"); // Итого, Отметка, Проверка over every row, the new one too
     expect(again.findings).toEqual([expect.objectContaining({ code: "scores.orphan-kept", severity: "warning" })]);
+  });
+  test("an item removed from the work: typed scores in its column stop the re-run, listed cell by cell; with consent they go to «Архив баллов» and the sheet is rebuilt", () => {
+    const s = coded();
+    const values = s.sheets["4А Математика"].values;
+    const header = values[0] as string[];
+    values[1][2] = 1; // item 1
+    values[1][3] = 2; // item 2
+    values[0][21] = "Комментарий";
+    values[1][21] = "переписать";
+    // The coordinator's own work definition without item 2: the «2 (2б)» column has nowhere to go.
+    const old = header[3];
+    header[3] = "2 (2б) старое";
+    const blocked = planScoreSheets(s, "standard");
+    expect(blocked.plan.sheets).toEqual([]);
+    expect(blocked.findings).toEqual([expect.objectContaining({ code: "scores.displaced", severity: "error", sheet: "4А Математика", cell: "D2", message: expect.stringMatching(/балл «2» \(код 40001, столбец «2 \(2б\) старое»\)/) })]);
+    const moved = planScoreSheets(s, "standard", { archive: true, today: "2026-04-20" });
+    const archive = moved.plan.sheets.find((p) => p.name === "Архив баллов")!;
+    expect(archive.values).toEqual([["Дата", "Лист", "Ячейка", "Код", "Столбец", "Значение"], ["2026-04-20", "4А Математика", "D2", 40001, "2 (2б) старое", 2]]);
+    const rebuilt = moved.plan.sheets.find((p) => p.name === "4А Математика")!;
+    expect(rebuilt.mode).toBe("replace");
+    expect(rebuilt.values[0][3]).toBe(old);
+    expect(rebuilt.values[1].slice(0, 4)).toEqual([40001, null, 1, null]);
+    // The user's own column is carried after ours.
+    expect(rebuilt.values[0][20]).toBe("Комментарий");
+    expect(rebuilt.values[1][20]).toBe("переписать");
   });
   test("check names every bad cell; upload refuses while errors remain, then writes the chosen X", () => {
     const s = coded();
