@@ -3,7 +3,7 @@
 // lists from .xlsx) is imported lazily, so the pane's first load never carries ExcelJS.
 import type { Snapshot, WorkbookBackend } from "../workbook/backend";
 import { importCodes } from "../workbook/importCodes";
-import { buildUploads, check, createInputSheets, makeCodes, makeScoreSheets, readAll } from "../workbook/operations";
+import { buildUploads, check, createInputSheets, makeCodes, makeScoreSheets, readAll, removeNames } from "../workbook/operations";
 import { saveSettings } from "../workbook/settings";
 
 export interface PaneOperations {
@@ -15,6 +15,7 @@ export interface PaneOperations {
   makeScoreSheets: typeof makeScoreSheets;
   check: typeof check;
   buildUploads: typeof buildUploads;
+  removeNames: typeof removeNames;
   /** Every cell of the first sheet of an .xlsx, one per line (a code list exported as a workbook). */
   codeListFromXlsx: (bytes: Uint8Array) => Promise<string>;
 }
@@ -49,6 +50,7 @@ export const workbookOperations: PaneOperations = {
   makeScoreSheets,
   check,
   buildUploads,
+  removeNames,
   codeListFromXlsx: async (bytes) => {
     const book = await (await fileBackend()).FileBackend.fromBytes(bytes);
     const snapshot = await book.read(null);

@@ -5,6 +5,7 @@ import type { Snapshot } from "../workbook/backend";
 import { checkWorkbook } from "../workbook/check";
 import { INPUT_SHEETS, SETTINGS_SHEET, headerKey } from "../workbook/contract";
 import { existingName } from "../workbook/ownership";
+import { retentionStatus, type RetentionStatus } from "../workbook/retention";
 import { readSettingsValues } from "../workbook/settings";
 
 export type StepId = "sheets" | "settings" | "roster" | "codes" | "scoreSheets" | "check" | "upload";
@@ -24,9 +25,11 @@ export interface WorkbookStatus {
   /** Every problem the check finds, except rows not filled yet (counted in `scores`). */
   problems: { errors: number; warnings: number; findings: Finding[] };
   upload: { ready: boolean; files: number };
+  /** Names left, the keeping period of the protocols and whether to remind (the step «Удалить ФИО»). */
+  retention: RetentionStatus;
 }
 
-export function workbookStatus(snapshot: Snapshot): WorkbookStatus {
+export function workbookStatus(snapshot: Snapshot, today: Date = new Date()): WorkbookStatus {
   const missing = INPUT_SHEETS.filter((s) => !existingName(snapshot, s));
   const result = checkWorkbook(snapshot);
   const { inputs } = result;
@@ -51,6 +54,7 @@ export function workbookStatus(snapshot: Snapshot): WorkbookStatus {
     scores: { rows, filled: rows - blank },
     problems: { errors, warnings: problems.length - errors, findings: problems },
     upload: { ready: settingsOk && expected > 0 && made === expected && blank === 0 && errors === 0, files },
+    retention: retentionStatus(snapshot, today),
   };
 }
 

@@ -19,6 +19,8 @@ export const SETTINGS = {
   schoolName: "Наименование ОО",
   year: "Год",
   xLetter: "Символ «не приступал»",
+  /** Days to keep the works and the protocols after the last work of «План» (settings.ts validates it). */
+  retentionDays: "Хранить работы и протоколы, дней",
 } as const;
 
 export const ROSTER = { className: "Класс", name: "ФИО", gender: "Пол", code: "Код" } as const;

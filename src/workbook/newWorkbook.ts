@@ -4,6 +4,7 @@ import { cellAddress, findWork, type Finding, type WorkDefinition } from "../cor
 import type { CellValue, SheetPlan, Snapshot, WritePlan } from "./backend";
 import { CRITERIA, CRITERIA_SHEET, HEADER_FILL, PLAN, PLAN_SHEET, POOL, POOL_SHEET, ROSTER, ROSTER_SHEET, SETTINGS, SETTINGS_SHEET, headerKey } from "./contract";
 import { existingName } from "./ownership";
+import { RETENTION_DEFAULT_DAYS, RETENTION_MAX_DAYS } from "./settings";
 
 export interface NewWorkbookOptions {
   school?: string;
@@ -49,12 +50,14 @@ export function planNewWorkbook(snapshot: Snapshot, options: NewWorkbookOptions 
         [SETTINGS.schoolName, options.schoolName ?? null, "Полное наименование"],
         [SETTINGS.year, options.year ?? String(new Date().getFullYear()), "Год проведения работ"],
         [SETTINGS.xLetter, "X", "Что ставить в форму за невыполненное задание: X (латинская) или Х (русская)"],
+        [SETTINGS.retentionDays, RETENTION_DEFAULT_DAYS, "Сколько дней после последней работы по плану хранить работы и протоколы с ФИО (порядок проведения ВПР — 90); потом надстройка напомнит удалить ФИО"],
       ],
       columnWidths: [26, 30, 60],
-      styles: [header(3), { range: "C2:C5", italic: true }],
+      styles: [header(3), { range: "C2:C6", italic: true }],
       validations: [
         { range: "B2", whole: [100000, 999999], errorMessage: "Код ОО — 6 цифр", prompt: "6 цифр" },
         { range: "B5", list: ["X", "Х"], errorMessage: "Латинская X или русская Х" },
+        { range: "B6", whole: [1, RETENTION_MAX_DAYS], errorMessage: `Целое число дней от 1 до ${RETENTION_MAX_DAYS}`, prompt: "Дней хранения" },
       ],
     },
     {

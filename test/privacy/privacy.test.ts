@@ -3,7 +3,7 @@
 // many generated schools (fast-check) whose names include Ё and formula-like names.
 import * as ExcelJS from "exceljs";
 import fc from "fast-check";
-import { seededRandom } from "../../src/core";
+import { cellAddress, seededRandom } from "../../src/core";
 import { FileBackend } from "../../src/workbook/file/FileBackend";
 import { buildUploads, makeCodes, makeScoreSheets, removeNames, type BuiltFile } from "../../src/workbook/operations";
 import { sampleSchool, sampleScoreWrites, sampleWorkbookPlan, lateStudentWrites, type SampleSchool } from "../../src/workbook/sample";
@@ -97,6 +97,46 @@ describe("no name leaves the school", () => {
     b = await editInExcelJS(b, () => undefined); // …and the protocols saved by that program as well
     expect((await removeNames(b)).status).toBe("done");
     expect(await privacyScan(await b.toBytes(), names)).toEqual([]);
+  });
+
+  test("after remove-names no part holds a name typed anywhere the add-in knows of: split name columns, rows the reader skips, the protocol of a renamed class", async () => {
+    const school = sampleSchool(5, { "4А": 6, "4Б": 5, "5А": 4 });
+    const made = FileBackend.empty();
+    await made.apply(sampleWorkbookPlan(school));
+    const roster = (await made.read(["Ученики"])).sheets["Ученики"].values;
+    const split = ["Зюрвельковщ Ярослав Ильич", "Тархбрынова Алёна Сергеевна"];
+    // Separate Фамилия / Имя / Отчество columns beside ФИО, headers typed loosely.
+    const G = roster[0].length;
+    const headers = [" фамилия", "ИМЯ ", "Отчёство"];
+    await made.apply({
+      sheets: [],
+      cellWrites: [
+        ...headers.map((h, i) => ({ sheet: "Ученики", address: cellAddress(0, G + i), value: h })),
+        ...split.flatMap((name, r) => name.split(" ").map((part, i) => ({ sheet: "Ученики", address: cellAddress(r + 1, G + i), value: part }))),
+      ],
+    });
+    let b = await editInExcelJS(made, () => undefined);
+    expect((await makeCodes(b, { random: seededRandom(8) })).status).toBe("done");
+    // After codes: 4Б renamed 4В on the roster (its protocol stays as «Протокол 4Б»), and rows the
+    // reader skips: a student who left, a class typed with a word, a mistyped code.
+    const after = (await b.read(["Ученики"])).sheets["Ученики"].values;
+    const skipped = [["выбыл", "Гвоздёвщ Фёдор Павлович", "м", null], ["4Б класс", "Цвёлкинш Семён", "м", null], ["4А", "Щепыльков Глеб", "м", "4OO17"]];
+    await b.apply({
+      sheets: [],
+      cellWrites: [
+        ...after.flatMap((row, r) => (row[0] === "4Б" ? [{ sheet: "Ученики", address: cellAddress(r, 0), value: "4В" }] : [])),
+        ...skipped.flatMap((row, i) => row.map((value, c) => ({ sheet: "Ученики", address: cellAddress(after.length + i, c), value })).filter((w) => w.value !== null)),
+      ],
+    });
+    expect((await b.read(null)).sheetNames).toContain("Протокол 4Б");
+    b = await editInExcelJS(b, () => undefined); // every name now in xl/sharedStrings.xml
+    const names = [...school.students.map((s) => s.name), ...split, ...skipped.map((row) => String(row[1]))];
+    expect(new Set((await privacyScan(await b.toBytes(), names)).map((h) => h.name)).size).toBe(names.length);
+    const removed = await removeNames(b);
+    expect(removed.findings).toEqual([]);
+    expect(removed.status).toBe("done");
+    const saved = await FileBackend.fromBytes(await b.toBytes()); // saved, and opened again
+    expect(await privacyScan(await saved.toBytes(), names)).toEqual([]);
   });
 
   // Surnames that cannot collide with a word of the form: long, with a random tail; some with Ё,

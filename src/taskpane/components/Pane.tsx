@@ -20,6 +20,7 @@ import { CodesImport } from "./CodesImport";
 import { ConfirmReplaceDialog } from "./ConfirmReplaceDialog";
 import { CriteriaPicker } from "./CriteriaPicker";
 import { FindingsList } from "./FindingsList";
+import { RemoveNamesStep, RetentionReminder, useRemoveNamesConfirm } from "./RemoveNamesStep";
 import { SettingsForm } from "./SettingsForm";
 import { StepItem } from "./StepItem";
 import { UploadFiles } from "./UploadFiles";
@@ -54,7 +55,7 @@ export interface PaneProps {
 }
 
 type Message = { intent: "success" | "error" | "warning" | "info"; text: string };
-type FindingsPanel = { step: StepId; title: string; findings: Finding[] };
+type FindingsPanel = { step: StepId | "removeNames"; title: string; findings: Finding[] };
 type BusyKind = keyof Strings["busy"];
 
 export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBusyChange }: PaneProps) {
@@ -69,6 +70,7 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
   const [works, setWorks] = useState<string[]>([]);
   const [blankForms, setBlankForms] = useState<Uint8Array[]>([]);
   const [confirm, setConfirm] = useState<{ sheets: string[]; answer: (yes: boolean) => void } | null>(null);
+  const namesConfirm = useRemoveNamesConfirm();
   const running = useRef(false);
   /** Runs finished, exposed as data-runs for tests and automation. */
   const [runs, setRuns] = useState(0);
@@ -152,7 +154,7 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
   }, [refresh]);
 
   /** Common reporting of an operation's result; true when it was applied. */
-  const report = (step: StepId, result: OperationResult, done: string): boolean => {
+  const report = (step: FindingsPanel["step"], result: OperationResult, done: string, declined = s.declined): boolean => {
     const errors = result.findings.filter((f) => f.severity === "error");
     if (result.status === "blocked") {
       setPanel({ step, title: s.findingsBlocked, findings: result.findings });
@@ -160,7 +162,7 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
       return false;
     }
     if (result.status === "cancelled") {
-      setMessage({ intent: "info", text: s.declined });
+      setMessage({ intent: "info", text: declined });
       return false;
     }
     setPanel(result.findings.length > 0 ? { step, title: s.findingsCheck, findings: result.findings } : null);
@@ -220,6 +222,12 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
       setMessage({ intent: "success", text: s.done.upload(r.files.length, name) });
     });
 
+  const removeNames = () =>
+    run("working", async (b) => {
+      const r = await operations.removeNames(b, { confirm: namesConfirm.confirm });
+      report("removeNames", r, s.steps.removeNames.done(r.cellsWritten), s.steps.removeNames.declined);
+    });
+
   const select = (f: Finding) => {
     if (!backend.select || !f.sheet || !f.cell) return;
     backend.select(f.sheet, f.cell).catch((e: unknown) => setMessage({ intent: "error", text: s.failed(errorText(e)) }));
@@ -237,7 +245,7 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
   const states = st ? stepStates(st) : null;
   const firstTodo = states ? (Object.entries(states).find(([, v]) => v === "todo" || v === "problem")?.[0] as StepId | undefined) : undefined;
   const action = (id: StepId, label: string, onClick: () => void) => ({ label, onClick, disabled: isBusy, primary: firstTodo === id });
-  const findingsFor = (step: StepId) =>
+  const findingsFor = (step: FindingsPanel["step"]) =>
     panel?.step === step && (
       <FindingsList
         title={panel.title}
@@ -256,6 +264,7 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
           <MessageBarBody>{message.text}</MessageBarBody>
         </MessageBar>
       )}
+      {st && <RetentionReminder status={st.retention} />}
       {st && states && (
         <>
           <div className={styles.headingRow}>
@@ -289,7 +298,7 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
               results={findingsFor("settings")}
             >
               {st.settings.exists && (states.settings !== "done" || editSettings) && (
-                <SettingsForm key={JSON.stringify(st.settings.values)} initial={st.settings.values} disabled={isBusy} onSave={saveSettings} />
+                <SettingsForm key={JSON.stringify(st.settings.values)} initial={{ ...st.settings.values, retentionDays: st.retention.typed }} disabled={isBusy} onSave={saveSettings} />
               )}
               {states.settings === "done" && !editSettings && (
                 <Button appearance="transparent" size="small" className={styles.edit} icon={<Edit16Regular />} onClick={() => setEditSettings(true)}>
@@ -368,10 +377,12 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
             >
               <BlankFormInput disabled={isBusy} onChange={setBlankForms} />
             </StepItem>
+            <RemoveNamesStep index={8} status={st.retention} disabled={isBusy} onRun={removeNames} results={findingsFor("removeNames")} />
           </ol>
         </>
       )}
       <ConfirmReplaceDialog sheets={confirm?.sheets ?? null} onAnswer={(yes) => confirm?.answer(yes)} />
+      {namesConfirm.dialog}
     </div>
   );
 }

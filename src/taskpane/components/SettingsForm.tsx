@@ -1,8 +1,8 @@
-// School settings (code, name, year, the X letter) written to «Настройки» by saveSettings.
+// School settings (code, name, year, the X letter, days to keep works and protocols) written to «Настройки» by saveSettings.
 import { useState, type FormEvent } from "react";
 import { Button, Field, Input, Radio, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
 import type { XLetter } from "../../core";
-import { settingsProblems, type SettingsValues } from "../../workbook/settings";
+import { RETENTION_DEFAULT_DAYS, settingsProblems, type SettingsValues } from "../../workbook/settings";
 import { useStrings } from "../i18n";
 
 const useStyles = makeStyles({
@@ -14,7 +14,7 @@ const useStyles = makeStyles({
 });
 
 export interface SettingsFormProps {
-  initial: { school: string; schoolName: string; year: string; xLetter: string };
+  initial: { school: string; schoolName: string; year: string; xLetter: string; retentionDays?: string };
   disabled: boolean;
   onSave: (values: SettingsValues) => void;
 }
@@ -26,8 +26,9 @@ export function SettingsForm({ initial, disabled, onSave }: SettingsFormProps) {
   const [schoolName, setSchoolName] = useState(initial.schoolName);
   const [year, setYear] = useState(initial.year);
   const [xLetter, setXLetter] = useState<XLetter>(initial.xLetter === "Х" || initial.xLetter === "х" ? "Х" : "X");
+  const [retentionDays, setRetentionDays] = useState(initial.retentionDays ?? "");
   const [touched, setTouched] = useState(false);
-  const values: SettingsValues = { school, schoolName, year, xLetter };
+  const values: SettingsValues = { school, schoolName, year, xLetter, retentionDays };
   const problems = settingsProblems(values);
   const problem = (field: keyof SettingsValues) => (touched ? problems.find((p) => p.field === field)?.message : undefined);
 
@@ -55,6 +56,19 @@ export function SettingsForm({ initial, disabled, onSave }: SettingsFormProps) {
           <Radio value="X" label={s.xLatin} />
           <Radio value="Х" label={s.xCyrillic} />
         </RadioGroup>
+      </Field>
+      <Field label={s.retentionDays} hint={s.retentionHint} validationMessage={problem("retentionDays")} validationState={problem("retentionDays") ? "error" : "none"}>
+        <Input
+          value={retentionDays}
+          onChange={(_, d) => setRetentionDays(d.value)}
+          inputMode="numeric"
+          maxLength={4}
+          placeholder={String(RETENTION_DEFAULT_DAYS)}
+          autoComplete="off"
+          name="retentionDays"
+          className={styles.input}
+          input={{ className: styles.native }}
+        />
       </Field>
       <div className={styles.actions}>
         <Button type="submit" appearance="secondary" disabled={disabled}>

@@ -48,12 +48,12 @@ const CODES: Operation = {
   expectOutcome: (o) => expect(o.assigned).toBe(STUDENTS),
 };
 const SCORE_SHEETS: Operation = { name: "score sheets", run: (b) => makeScoreSheets(b) };
-const REMOVE_NAMES: Operation = { name: "remove names", run: (b) => removeNames(b), expectOutcome: (o) => expect(o.cellsWritten).toBe(STUDENTS) };
+// The roster's ФИО cells and the protocols' (one line per student): cells cleared, no sheet rebuilt.
+const REMOVE_NAMES: Operation = { name: "remove names", run: (b) => removeNames(b), expectOutcome: (o) => expect(o.cellsWritten).toBe(2 * STUDENTS) };
 
-/** Every operation that writes and can run on a fresh book (score sheets need codes first: chained). */
+/** Every operation that writes and can run on a fresh book (score sheets and remove names need codes first: chained). */
 const SINGLE: Operation[] = [
   CODES,
-  REMOVE_NAMES,
   { name: "add works", run: (b) => addWorks(b, [ADDED_WORK]), expectOutcome: (o) => expect(o.added).toEqual([ADDED_WORK]) },
   { name: "settings", run: (b) => saveSettings(b, SETTINGS), expectOutcome: (o) => expect(o.cellsWritten).toBe(3) },
   { name: "import codes", run: (b) => importCodes(b, IMPORTED), expectOutcome: (o) => expect(o.imported).toBe(IMPORTED.length) },
@@ -111,6 +111,17 @@ function readBackProblems(before: Snapshot, after: Snapshot, plans: readonly Wri
   for (const s of planned.values()) {
     const got = after.sheets[after.sheetNames.find((n) => key(n) === key(s.name)) ?? ""]?.values;
     const want = expectedValues(s);
+    // Cells written by a later plan into a sheet an earlier one made (remove names clears the protocols' ФИО).
+    let from = -1;
+    plans.forEach((p, i) => p.sheets.includes(s) && (from = i));
+    for (const w of plans.slice(from + 1).flatMap((p) => p.cellWrites)) {
+      if (key(w.sheet) !== key(s.name)) continue;
+      const m = /^([A-Z]+)(\d+)$/.exec(w.address.replace(/\$/g, "").toUpperCase())!;
+      const [r, c] = [Number(m[2]) - 1, [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1];
+      while (want.length <= r) want.push([]);
+      while (want[r].length <= c) want[r].push(null);
+      want[r][c] = w.value === "" ? null : w.value;
+    }
     if (JSON.stringify(got) !== JSON.stringify(want)) problems.push(`planned sheet «${s.name}» reads ${JSON.stringify(got)?.slice(0, 300)} instead of ${JSON.stringify(want).slice(0, 300)}`);
   }
   for (const [where, value] of written) {
@@ -203,6 +214,16 @@ for (const book of CORPUS) {
       results[op.name.replace(/\W/g, "")] = step.after;
       await expectOnlyOwnedChanged(book, step.before, step.after, step.plans);
       if (op === REMOVE_NAMES) await expectNamesGone(step.before, step.after, step.plans[0]);
+    });
+
+    test("remove names before codes: refused, nothing written", async () => {
+      const backend = await FileBackend.fromBytes(original.slice());
+      const plans: WritePlan[] = [];
+      const outcome = await removeNames(recording(backend, plans));
+      expect(outcome.status).toBe("blocked");
+      expect(outcome.findings.filter((f) => f.code === "names.code-missing")).toHaveLength(STUDENTS);
+      expect(plans).toEqual([]);
+      expect(await read(await backend.toBytes())).toEqual(await read(original));
     });
 
     describe("chained: codes → score sheets → remove names", () => {

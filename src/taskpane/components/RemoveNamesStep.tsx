@@ -1,0 +1,111 @@
+// The last step, «Удалить ФИО», with its confirmation dialog (what will be cleared, and that copies
+// of the workbook keep the names), and the reminder shown at the top of the pane once the keeping
+// period of the protocols has passed while names are left (src/workbook/retention.ts).
+import { useCallback, useState, type ReactNode } from "react";
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import type { RemoveNamesSummary } from "../../workbook/removeNames";
+import type { RetentionStatus } from "../../workbook/retention";
+import { useStrings } from "../i18n";
+import type { StepState } from "../status";
+import { StepItem } from "./StepItem";
+
+const useStyles = makeStyles({
+  list: { margin: `${tokens.spacingVerticalS} 0`, paddingLeft: tokens.spacingHorizontalXL, maxHeight: "40vh", overflowY: "auto" },
+  reminder: { marginTop: tokens.spacingVerticalS },
+});
+
+/** done: no name left; waiting: a student has no code yet; todo: names can be removed. */
+export function removeNamesState(r: RetentionStatus): StepState {
+  if (r.namesLeft === 0) return "done";
+  return r.namesBlocked ? "waiting" : "todo";
+}
+
+export interface RemoveNamesStepProps {
+  index: number;
+  status: RetentionStatus;
+  disabled: boolean;
+  onRun: () => void;
+  results?: ReactNode;
+}
+
+export function RemoveNamesStep({ index, status, disabled, onRun, results }: RemoveNamesStepProps) {
+  const s = useStrings().steps.removeNames;
+  const state = removeNamesState(status);
+  return (
+    <StepItem
+      index={index}
+      id="removeNames"
+      state={state}
+      title={s.title}
+      explain={state === "waiting" ? s.explainWaiting : s.explain}
+      count={state === "done" ? s.none : s.count(status.namesLeft, status.keepUntil, status.expired)}
+      action={state === "todo" ? { label: s.button, onClick: onRun, disabled, primary: status.remind } : undefined}
+      results={results}
+    />
+  );
+}
+
+/** The warning at the top of the pane: the keeping period has passed, names are left. */
+export function RetentionReminder({ status }: { status: RetentionStatus }) {
+  const s = useStrings().steps.removeNames;
+  const styles = useStyles();
+  if (!status.remind || status.keepUntil === null || status.lastWork === null) return null;
+  return (
+    <MessageBar intent="warning" className={styles.reminder} data-testid="retention-reminder">
+      <MessageBarBody>{s.reminder(status.keepUntil, status.lastWork, status.days)}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** The question before names are cleared: `confirm` goes to removeNames, `dialog` into the pane. */
+export function useRemoveNamesConfirm(): { confirm: (summary: RemoveNamesSummary) => Promise<boolean>; dialog: ReactNode } {
+  const [asked, setAsked] = useState<{ summary: RemoveNamesSummary; answer: (yes: boolean) => void } | null>(null);
+  const confirm = useCallback(
+    (summary: RemoveNamesSummary) =>
+      new Promise<boolean>((resolve) =>
+        setAsked({
+          summary,
+          answer: (yes) => {
+            setAsked(null);
+            resolve(yes);
+          },
+        }),
+      ),
+    [],
+  );
+  return { confirm, dialog: <ConfirmRemoveNamesDialog summary={asked?.summary ?? null} onAnswer={(yes) => asked?.answer(yes)} /> };
+}
+
+function ConfirmRemoveNamesDialog({ summary, onAnswer }: { summary: RemoveNamesSummary | null; onAnswer: (yes: boolean) => void }) {
+  const s = useStrings().steps.removeNames;
+  const styles = useStyles();
+  return (
+    <Dialog open={summary !== null} modalType="alert" onOpenChange={(_, d) => !d.open && onAnswer(false)}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{s.confirmTitle}</DialogTitle>
+          <DialogContent>
+            {s.confirmBody(summary?.total ?? 0)}
+            <ul className={styles.list}>
+              {(summary?.roster ?? []).map((c) => (
+                <li key={`roster-${c.header}`}>{s.confirmRoster(c.header, c.cells)}</li>
+              ))}
+              {(summary?.sheets ?? []).map((p) => (
+                <li key={`sheet-${p.name}`}>{s.confirmSheet(p.name, p.cells)}</li>
+              ))}
+            </ul>
+            {s.confirmKeeps}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={() => onAnswer(true)}>
+              {s.confirmYes}
+            </Button>
+            <Button appearance="secondary" onClick={() => onAnswer(false)}>
+              {s.confirmCancel}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
