@@ -3,7 +3,8 @@
 import type { Finding } from "../core";
 import type { Snapshot } from "../workbook/backend";
 import { checkWorkbook } from "../workbook/check";
-import { INPUT_SHEETS, SETTINGS_SHEET, headerKey } from "../workbook/contract";
+import { INPUT_SHEETS, SETTINGS_SHEET } from "../workbook/contract";
+import type { UploadForm } from "../workbook/forms";
 import { existingName } from "../workbook/ownership";
 import { retentionStatus, type RetentionStatus } from "../workbook/retention";
 import { readSettingsValues } from "../workbook/settings";
@@ -18,13 +19,15 @@ export interface WorkbookStatus {
   sheets: { present: number; total: number; missing: string[] };
   settings: { exists: boolean; ok: boolean; values: { school: string; schoolName: string; year: string; xLetter: string }; findings: Finding[] };
   roster: { students: number; classes: number; planRows: number; findings: Finding[] };
-  codes: { assigned: number; total: number; pool: number };
+  /** `cleared`: roster codes someone erased while score sheets carry them — to be typed back, never replaced by new codes. */
+  codes: { assigned: number; total: number; pool: number; cleared: Finding[] };
   scoreSheets: { made: number; expected: number };
   /** Rows of the score sheets: with a code, and typed (a variant, scores or «отсутствовал»). */
   scores: { rows: number; filled: number };
   /** Every problem the check finds, except rows not filled yet (counted in `scores`). */
   problems: { errors: number; warnings: number; findings: Finding[] };
-  upload: { ready: boolean; files: number };
+  /** `forms`: every form with its readiness (the check's, ../workbook/forms.ts); `ready`: at least one can be built. */
+  upload: { ready: boolean; files: number; readyFiles: number; forms: UploadForm[] };
   /** Names left, the keeping period of the protocols and whether to remind (the step «Удалить ФИО»). */
   retention: RetentionStatus;
 }
@@ -43,17 +46,17 @@ export function workbookStatus(snapshot: Snapshot, today: Date = new Date()): Wo
   const blank = result.findings.filter((f) => f.code === "row.blank").length;
   const problems = result.findings.filter((f) => f.code !== "row.blank" && f.code !== "sheet.scores-missing" && !(f.code === "sheet.missing" && missing.length > 0));
   const errors = problems.filter((f) => f.severity === "error").length;
-  const files = new Set(result.sheets.map((s) => `${s.plan.grade}|${headerKey(s.plan.subject)}`)).size;
+  const readyFiles = result.forms.filter((f) => f.ready).length;
   const settingsOk = settingsExists && inputs.settings.school !== null && !settingsFindings.some((f) => f.severity === "error");
   return {
     sheets: { present: INPUT_SHEETS.length - missing.length, total: INPUT_SHEETS.length, missing },
     settings: { exists: settingsExists, ok: settingsOk, values: readSettingsValues(snapshot), findings: settingsFindings },
     roster: { students: students.length, classes: inputs.roster.classes.length, planRows: inputs.plan.length, findings: rosterFindings },
-    codes: { assigned: students.filter((s) => s.code !== null).length, total: students.length, pool: inputs.pool.length },
+    codes: { assigned: students.filter((s) => s.code !== null).length, total: students.length, pool: inputs.pool.length, cleared: result.findings.filter((f) => f.code === "roster.code-cleared") },
     scoreSheets: { made, expected },
     scores: { rows, filled: rows - blank },
     problems: { errors, warnings: problems.length - errors, findings: problems },
-    upload: { ready: settingsOk && expected > 0 && made === expected && blank === 0 && errors === 0, files },
+    upload: { ready: settingsOk && readyFiles > 0, files: result.forms.length, readyFiles, forms: result.forms },
     retention: retentionStatus(snapshot, today),
   };
 }
@@ -64,7 +67,8 @@ export function stepStates(s: WorkbookStatus): Record<StepId, StepState> {
   const settings: StepState = !s.settings.exists ? "waiting" : s.settings.ok ? "done" : s.settings.values.school !== "" ? "problem" : "todo";
   const rosterErrors = s.roster.findings.some((f) => f.severity === "error");
   const roster: StepState = s.sheets.missing.length > 0 ? "waiting" : rosterErrors ? "problem" : s.roster.students > 0 && s.roster.planRows > 0 ? "done" : "todo";
-  const codes: StepState = s.codes.total === 0 ? "waiting" : s.codes.assigned === s.codes.total ? "done" : "todo";
+  // A code erased from the roster is typed back, never replaced: the step shows what to fix, not «Выдать коды».
+  const codes: StepState = s.codes.total === 0 ? "waiting" : s.codes.cleared.length > 0 ? "problem" : s.codes.assigned === s.codes.total ? "done" : "todo";
   const scoreSheets: StepState =
     s.scoreSheets.expected > 0 && s.scoreSheets.made === s.scoreSheets.expected ? "done" : s.scoreSheets.expected === 0 || codes !== "done" ? "waiting" : "todo";
   const check: StepState = s.scoreSheets.made === 0 ? "waiting" : s.problems.errors > 0 ? "problem" : s.scores.filled === s.scores.rows && s.scoreSheets.made === s.scoreSheets.expected ? "done" : "todo";

@@ -84,6 +84,7 @@ const ru = {
       importFile: "Или файл со списком (.txt, .csv, .xlsx)",
       importButton: "Записать на лист «Коды»",
       importParsed: (n: number) => `Распознано кодов: ${n}`,
+      cleared: "Код ученика стёрт в списке, а баллы с этим кодом уже внесены: впишите код обратно в ячейку, названную ниже. Новый код не выдавайте — баллы останутся без ученика.",
     },
     scoreSheets: {
       title: "Листы для баллов",
@@ -100,9 +101,13 @@ const ru = {
     },
     upload: {
       title: "Формы для ФИС ОКО",
-      explain: "По файлу на предмет и параллель: коды, варианты и баллы, без фамилий. Станет доступно, когда проверка не найдёт ошибок.",
+      explain: "По файлу на предмет и параллель: коды, варианты и баллы, без фамилий. Форма готова, когда листы всех классов этой параллели по этому предмету заполнены и без ошибок; ошибки в других работах ей не мешают.",
       button: "Сформировать формы",
-      count: (files: number) => `Форм к загрузке: ${files}`,
+      count: (ready: number, total: number) => (ready === total ? `Форм к загрузке: ${total}` : `Готово форм: ${ready} из ${total}`),
+      forms: "Формы по работам",
+      formTitle: (grade: number, subject: string) => `${grade} класс, ${subject}`,
+      formReady: "готова",
+      formNotReady: (reason: string) => `не готова: ${reason}`,
       blank: "Пустой бланк из ФИС ОКО (необязательно)",
       blankHint: "Если выбрать бланк, надстройка заполнит его, а не создаст форму сама.",
       blankChosen: (n: number) => `Выбрано бланков: ${n}`,
@@ -157,9 +162,13 @@ const ru = {
         : "У всех учеников уже есть коды; листы «Коды для выдачи» и протоколы обновлены, номера прежние — их можно распечатать.",
     importCodes: (n: number) => `Записано кодов на лист «Коды»: ${n}.`,
     scoreSheets: (n: number) => `Листы для баллов: ${n}. Раздайте их экспертам или вносите баллы сами.`,
-    check: (errors: number, warnings: number) =>
-      errors === 0 && warnings === 0 ? "Проверка пройдена: ошибок нет." : `Проверка: ошибок — ${errors}, предупреждений — ${warnings}. Список ниже.`,
-    upload: (n: number, file: string) => `Сформировано форм: ${n}. Скачан файл «${file}».`,
+    /** Worded from the check step's own counts (errors and warnings without the rows left to type; those apart). */
+    check: (errors: number, warnings: number, blank: number, missingSheets: number) =>
+      errors + warnings + blank + missingSheets === 0
+        ? "Проверка пройдена: ошибок нет."
+        : `Проверка: ошибок — ${errors}, предупреждений — ${warnings}${blank > 0 ? `; не заполнено строк — ${blank}` : ""}${missingSheets > 0 ? `; нет листов для баллов — ${missingSheets}` : ""}. Список ниже.`,
+    upload: (n: number, file: string, notReady: number) =>
+      `Сформировано форм: ${n}. Скачан файл «${file}».${notReady > 0 ? ` Не готовы: ${notReady} — почему, сказано в списке форм.` : ""}`,
   },
 
   // Findings list
@@ -261,6 +270,7 @@ const en: Strings = {
       importFile: "Or a file with the list (.txt, .csv, .xlsx)",
       importButton: "Write to «Коды»",
       importParsed: (n: number) => `Codes recognised: ${n}`,
+      cleared: "A student's code was erased from the list while scores with that code are already typed: type the code back into the cell named below. Do not assign a new code — the scores would be left without a student.",
     },
     scoreSheets: {
       title: "Score sheets",
@@ -276,9 +286,13 @@ const en: Strings = {
     },
     upload: {
       title: "Forms for FIS OKO",
-      explain: "One file per subject and grade: codes, variants and scores, no names. Available once the check finds no errors.",
+      explain: "One file per subject and grade: codes, variants and scores, no names. A form is ready when the sheets of every class of that grade in that subject are filled in and free of errors; errors in other works do not hold it back.",
       button: "Build the forms",
-      count: (files: number) => `Forms to upload: ${files}`,
+      count: (ready: number, total: number) => (ready === total ? `Forms to upload: ${total}` : `Forms ready: ${ready} of ${total}`),
+      forms: "Forms by work",
+      formTitle: (grade: number, subject: string) => `Grade ${grade}, ${subject}`,
+      formReady: "ready",
+      formNotReady: (reason: string) => `not ready: ${reason}`,
       blank: "Blank form from FIS OKO (optional)",
       blankHint: "With a blank form chosen, the pane fills it instead of making its own.",
       blankChosen: (n: number) => `Blank forms chosen: ${n}`,
@@ -325,8 +339,11 @@ const en: Strings = {
         : "Every student already has a code; the slips and protocols were refreshed with the same numbers — ready to print.",
     importCodes: (n: number) => `Codes written to «Коды»: ${n}.`,
     scoreSheets: (n: number) => `Score sheets: ${n}. Hand them to the experts or type the scores yourself.`,
-    check: (errors: number, warnings: number) => (errors === 0 && warnings === 0 ? "Check passed: no errors." : `Check: ${errors} errors, ${warnings} warnings. See the list below.`),
-    upload: (n: number, file: string) => `Forms built: ${n}. Downloaded “${file}”.`,
+    check: (errors: number, warnings: number, blank: number, missingSheets: number) =>
+      errors + warnings + blank + missingSheets === 0
+        ? "Check passed: no errors."
+        : `Check: ${errors} errors, ${warnings} warnings${blank > 0 ? `; rows not filled in: ${blank}` : ""}${missingSheets > 0 ? `; score sheets missing: ${missingSheets}` : ""}. See the list below.`,
+    upload: (n: number, file: string, notReady: number) => `Forms built: ${n}. Downloaded “${file}”.${notReady > 0 ? ` Not ready: ${notReady} — see the list of forms for why.` : ""}`,
   },
 
   findingsCheck: "Check results",

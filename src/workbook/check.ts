@@ -1,9 +1,13 @@
-// Check: every score sheet of the plan, every problem with its sheet and cell, counts per sheet.
-import { cellAddress, checkRow, type Finding, type RowCheck } from "../core";
+// Check: the whole workbook — every score sheet the plan leads to (renamed ones too), every sheet
+// with scores no plan row leads to, codes the roster lost — every problem with its sheet and cell,
+// counts per sheet, and which upload forms are ready (./forms.ts).
+import { cellAddress, checkRow, columnLetter, nameKey, parseClassName, readCode, type Finding, type RowCheck } from "../core";
 import type { Snapshot } from "./backend";
+import { PLAN_SHEET, PROTOCOL_HEADER, PROTOCOL_PREFIX, ROSTER_SHEET, cellText, headerKey, isProtocolHeader } from "./contract";
+import { uploadForms, type FindingScope, type FormMember, type UploadForm } from "./forms";
 import { readInputs, type Inputs, type PlanRow, type Student } from "./inputs";
-import { existingName } from "./ownership";
 import { readScoreSheet, scoreLayout, type ScoreLayout, type ScoreRow } from "./scoreSheet";
+import { findScoreSheets, type ScoreSheetMap } from "./scoreSheetLocator";
 import { scoreSheetTargets } from "./scoreSheets";
 
 export interface SheetCount {
@@ -26,10 +30,23 @@ export interface CheckedRow {
 }
 
 export interface CheckedSheet {
+  /** The sheet as named in the workbook (a renamed score sheet keeps its new name). */
   name: string;
   plan: PlanRow;
   layout: ScoreLayout;
   rows: CheckedRow[];
+}
+
+/** A student whose roster code is empty while score sheets carry their code. */
+export interface ClearedCode {
+  student: Student;
+  code: number;
+  /** «Ученики» cell to type the code back into. */
+  cell: string;
+  /** Score sheets holding rows with that code. */
+  sheets: string[];
+  /** How the student was told, as the end of a Russian sentence («…который по протоколу «Протокол 4А» (строка 4) принадлежит этому ученику»). */
+  how: string;
 }
 
 export interface CheckResult {
@@ -37,20 +54,54 @@ export interface CheckResult {
   findings: Finding[];
   counts: SheetCount[];
   sheets: CheckedSheet[];
+  /** Where each plan row's scores are, and the score sheets no plan row leads to. */
+  located: ScoreSheetMap;
+  /** Codes to put back into the roster (never to be replaced by new ones). */
+  clearedCodes: ClearedCode[];
+  /** The upload forms, each ready or not with the reason: the one readiness of check, upload, pane and CLI. */
+  forms: UploadForm[];
+}
+
+/** A score-sheet row whose code the roster does not know. */
+interface Stranger {
+  sheet: string;
+  row: number;
+  code: number;
+  className: string;
+  finding: Finding;
 }
 
 export function checkWorkbook(snapshot: Snapshot): CheckResult {
   const inputs = readInputs(snapshot);
   const findings = [...inputs.findings];
+  const scopes = new Map<Finding, FindingScope>();
+  // A mark column's warning concerns the forms of its subject, in every grade.
+  for (const m of inputs.marks.values()) if (m.finding) scopes.set(m.finding, [{ subject: m.subject }]);
+  const targets = scoreSheetTargets(inputs, findings);
+  const located = findScoreSheets(snapshot, inputs, targets);
   const counts: SheetCount[] = [];
   const sheets: CheckedSheet[] = [];
+  const members: FormMember[] = [];
+  const strangers: Stranger[] = [];
+  const missingRows: { sheet: string; student: Student; finding: Finding }[] = [];
   const byCode = new Map(inputs.roster.students.filter((s) => s.code !== null).map((s) => [s.code!, s]));
-  for (const { row: planRow, name } of scoreSheetTargets(inputs, findings)) {
-    const existing = existingName(snapshot, name);
+  for (const loc of located.located) {
+    const planRow = loc.plan;
+    const scope: FindingScope = [{ grade: planRow.grade, subject: planRow.subject }];
+    const add = (f: Finding) => {
+      findings.push(f);
+      scopes.set(f, scope);
+      return f;
+    };
+    members.push({ grade: planRow.grade, subject: planRow.subject, className: planRow.className, work: planRow.work, sheet: loc.sheet, planRow: planRow.row });
+    const existing = loc.sheet;
     const sheet = existing ? snapshot.sheets[existing] : undefined;
     if (!existing || !sheet) {
-      findings.push({ sheet: name, severity: "error", code: "sheet.scores-missing", message: `нет листа «${name}» для работы ${planRow.work.id}: создайте листы для баллов` });
+      add({ sheet: loc.expected, severity: "error", code: "sheet.scores-missing", message: `нет листа «${loc.expected}» для работы ${planRow.work.id}: создайте листы для баллов` });
       continue;
+    }
+    if (loc.found === "header") {
+      add({ sheet: existing, cell: "A1", severity: "warning", code: "sheet.scores-renamed", message: `лист «${existing}» — это лист для баллов «${loc.expected}» (класс ${planRow.className}, работа ${planRow.work.id}), переименованный: баллы прочитаны с него` });
     }
     const layout = scoreLayout(planRow.work);
     const read = readScoreSheet(existing, sheet, layout);
@@ -69,14 +120,14 @@ export function checkWorkbook(snapshot: Snapshot): CheckResult {
         }
         count.rows++;
         const student = byCode.get(r.code);
-        if (!student || student.className !== planRow.className) {
-          sheetFindings.push({
-            sheet: existing,
-            cell: codeCell(r),
-            severity: "error",
-            code: "scores.code-unknown",
-            message: student ? `код ${r.code} принадлежит ученику класса ${student.className}, а лист — класса ${planRow.className}` : `кода ${r.code} нет в списке учеников`,
-          });
+        if (!student) {
+          const f: Finding = { sheet: existing, cell: codeCell(r), severity: "error", code: "scores.code-unknown", message: `кода ${r.code} нет в списке учеников` };
+          sheetFindings.push(f);
+          strangers.push({ sheet: existing, row: r.row, code: r.code, className: planRow.className, finding: f });
+          continue;
+        }
+        if (student.className !== planRow.className) {
+          sheetFindings.push({ sheet: existing, cell: codeCell(r), severity: "error", code: "scores.code-unknown", message: `код ${r.code} принадлежит ученику класса ${student.className}, а лист — класса ${planRow.className}` });
           continue;
         }
         const twin = seen.get(r.code);
@@ -96,15 +147,136 @@ export function checkWorkbook(snapshot: Snapshot): CheckResult {
       }
       for (const s of inputs.roster.students) {
         if (s.className === planRow.className && s.code !== null && !seen.has(s.code)) {
-          sheetFindings.push({ sheet: existing, cell: "A1", severity: "error", code: "scores.row-missing", message: `нет строки для кода ${s.code}: создайте листы для баллов заново, чтобы добавить строку` });
+          const f: Finding = { sheet: existing, cell: "A1", severity: "error", code: "scores.row-missing", message: `нет строки для кода ${s.code}: ученик добавлен после создания листа — создайте листы для баллов заново (введённые баллы сохранятся)` };
+          sheetFindings.push(f);
+          missingRows.push({ sheet: existing, student: s, finding: f });
         }
       }
     }
     count.errors = sheetFindings.filter((f) => f.severity === "error").length;
     count.warnings = sheetFindings.length - count.errors;
     counts.push(count);
-    for (const f of sheetFindings) findings.push(f);
+    for (const f of sheetFindings) add(f);
     sheets.push({ name: existing, plan: planRow, layout, rows: checked });
   }
-  return { inputs, findings, counts, sheets };
+
+  const extra: { grade: number; subject: string }[] = [];
+  for (const u of located.unplanned) {
+    const scope: FindingScope = u.grade !== null ? [u.work ? { grade: u.grade, subject: u.work.subject } : { grade: u.grade }] : "all";
+    const what = u.work && u.className ? ` (по заголовку и кодам — класс ${u.className}, работа ${u.work.id})` : u.work ? ` (по заголовку — работа ${u.work.id})` : u.className ? ` (по кодам — класс ${u.className})` : "";
+    let f: Finding;
+    if (!u.hasScores) {
+      f = { sheet: u.sheet, cell: "A1", severity: "warning", code: "scores.unplanned", message: `лист для баллов «${u.sheet}»${what} не относится ни к одной строке листа «${PLAN_SHEET}»: он не проверяется и не попадёт в форму` };
+    } else if (u.twinOf) {
+      f = { sheet: u.sheet, cell: "A1", severity: "error", code: "scores.unplanned", message: `на листе «${u.sheet}» есть баллы${what}, но план ведёт к листу «${u.twinOf.sheet}»: в форму попадут баллы только с него. Перенесите баллы на «${u.twinOf.sheet}» или удалите лишний лист` };
+    } else {
+      const row = u.work && u.className ? ` Верните на лист «${PLAN_SHEET}» строку «${u.className} | ${u.work.subject} | ${u.work.id}»` : ` Верните на лист «${PLAN_SHEET}» строку этого класса и работы`;
+      f = { sheet: u.sheet, cell: "A1", severity: "error", code: "scores.unplanned", message: `на листе «${u.sheet}» есть баллы${what}, но ни одна строка листа «${PLAN_SHEET}» не ведёт к нему: без неё форма выйдет без этого класса.${row} или удалите лист, если эти баллы не нужны` };
+      if (u.grade !== null && u.work) extra.push({ grade: u.grade, subject: u.work.subject });
+    }
+    findings.push(f);
+    scopes.set(f, scope);
+  }
+
+  const clearedCodes = findClearedCodes(snapshot, inputs, strangers, missingRows);
+  for (const c of clearedCodes) {
+    const f: Finding = {
+      sheet: ROSTER_SHEET,
+      cell: c.cell,
+      severity: "error",
+      code: "roster.code-cleared",
+      message: `у ученика нет кода, а на ${c.sheets.length === 1 ? "листе" : "листах"} ${c.sheets.map((s) => `«${s}»`).join(", ")} есть баллы с кодом ${c.code}, который ${c.how}: впишите код ${c.code} в «${ROSTER_SHEET}»!${c.cell}. Не выдавайте ему новый код — баллы останутся без ученика`,
+    };
+    findings.push(f);
+    scopes.set(f, [{ grade: c.student.grade }]);
+  }
+
+  const forms = uploadForms(snapshot, inputs, members, findings, scopes, extra);
+  return { inputs, findings, counts, sheets, located, clearedCodes, forms };
+}
+
+/**
+ * Codes the roster lost. A score-sheet row carries a code no roster row has; the student is found
+ * by the class protocols (code → ФИО → the roster row without a code; when the names are gone,
+ * the protocol's number → the class's roster row at that position), else as the only student of
+ * the sheet's class without a code. Each finding then names the roster cell and the code to put
+ * back; a row missing on a sheet that holds such a code says that the new code may replace it.
+ */
+function findClearedCodes(snapshot: Snapshot, inputs: Inputs, strangers: readonly Stranger[], missingRows: readonly { sheet: string; student: Student; finding: Finding }[]): ClearedCode[] {
+  const codeColumn = inputs.roster.codeColumn ?? 3;
+  const rosterCell = (s: Student) => `${columnLetter(codeColumn)}${s.row + 1}`;
+  const uncoded = (cls: string) => inputs.roster.students.filter((s) => s.className === cls && s.code === null);
+  const protocols = protocolLines(snapshot);
+  const out = new Map<number, ClearedCode>();
+  const claimed = new Set<Student>();
+  for (const code of [...new Set(strangers.map((s) => s.code))]) {
+    const rows = strangers.filter((s) => s.code === code);
+    const line = protocols.get(code);
+    let student: Student | undefined;
+    let how = "";
+    if (line) {
+      const free = uncoded(line.className).filter((s) => !claimed.has(s));
+      if (line.name) {
+        const named = free.filter((s) => nameKey(s.name) === nameKey(line.name));
+        if (named.length === 1) [student, how] = [named[0], `по протоколу «${line.sheet}» (строка ${line.row + 1}) принадлежит этому ученику`];
+      } else if (line.number !== null) {
+        const at = inputs.roster.students.filter((s) => s.className === line.className)[line.number - 1];
+        if (at && at.code === null && !claimed.has(at)) [student, how] = [at, `стоит в протоколе «${line.sheet}» под № ${line.number}, а этот ученик — ${line.number}-й в классе ${line.className} (ФИО в протоколе нет — сверьте с бумажным протоколом)`];
+      }
+    }
+    if (!student) {
+      const cls = line?.className ?? rows[0].className;
+      const free = uncoded(cls).filter((s) => !claimed.has(s));
+      const open = [...new Set(strangers.filter((s) => s.className === cls).map((s) => s.code))].filter((c) => !out.has(c));
+      if (free.length === 1 && open.length === 1) [student, how] = [free[0], `есть только на листах класса ${cls}, а у этого ученика — единственного в классе ${cls} — кода нет`];
+    }
+    if (!student) continue;
+    claimed.add(student);
+    const cleared: ClearedCode = { student, code, cell: rosterCell(student), sheets: [...new Set(rows.map((r) => r.sheet))], how };
+    out.set(code, cleared);
+    for (const r of rows) r.finding.message = `кода ${code} нет в списке учеников: он стёрт у ученика в строке ${student.row + 1} листа «${ROSTER_SHEET}» — впишите код ${code} в «${ROSTER_SHEET}»!${cleared.cell} (не выдавайте новый код: баллы останутся без ученика)`;
+  }
+  // A new code given over a lost one: the sheet has no row for the new code and a row for the old.
+  for (const m of missingRows) {
+    const lost = [...new Set(strangers.filter((s) => s.sheet === m.sheet && !out.has(s.code)).map((s) => s.code))];
+    if (lost.length === 0) continue;
+    const cell = rosterCell(m.student);
+    m.finding.message =
+      lost.length === 1
+        ? `нет строки для кода ${m.student.code}, а на листе есть баллы с кодом ${lost[0]}, которого нет в списке учеников. Если это тот же ученик (строка ${m.student.row + 1} листа «${ROSTER_SHEET}»), впишите ему прежний код: ${lost[0]} в «${ROSTER_SHEET}»!${cell} вместо ${m.student.code} — выданный код не меняется`
+        : `нет строки для кода ${m.student.code}, а на листе есть баллы с кодами ${lost.join(", ")}, которых нет в списке учеников. Если один из них был у этого ученика (строка ${m.student.row + 1} листа «${ROSTER_SHEET}»), впишите его в «${ROSTER_SHEET}»!${cell} вместо ${m.student.code} — выданный код не меняется`;
+  }
+  return [...out.values()];
+}
+
+interface ProtocolLine {
+  sheet: string;
+  className: string;
+  /** 0-based sheet row. */
+  row: number;
+  number: number | null;
+  name: string;
+}
+
+/** Every line of every protocol sheet (recognised by its header), by code. */
+function protocolLines(snapshot: Snapshot): Map<number, ProtocolLine> {
+  const out = new Map<number, ProtocolLine>();
+  const [numberHeader, nameHeader, codeHeader] = PROTOCOL_HEADER.map(headerKey);
+  for (const name of snapshot.sheetNames) {
+    const values = snapshot.sheets[name]?.values ?? [];
+    if (!isProtocolHeader(values[0])) continue;
+    const cls = parseClassName(name.slice(name.toLowerCase().startsWith(PROTOCOL_PREFIX.toLowerCase()) ? PROTOCOL_PREFIX.length : 0));
+    if (!cls.ok) continue;
+    const header = values[0].map(headerKey);
+    const col = (h: string) => header.indexOf(h);
+    const [nc, fc, cc] = [col(numberHeader), col(nameHeader), col(codeHeader)];
+    values.slice(1).forEach((row, i) => {
+      const code = readCode(row[cc] ?? null);
+      if (code === null || out.has(code)) return;
+      const n = row[nc];
+      const number = typeof n === "number" && Number.isInteger(n) && n >= 1 ? n : typeof n === "string" && /^\s*\d+\s*$/.test(n) ? Number(n) : null;
+      out.set(code, { sheet: name, className: cls.value, row: i + 1, number, name: cellText(row[fc] ?? null) });
+    });
+  }
+  return out;
 }

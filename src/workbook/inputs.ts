@@ -36,8 +36,27 @@ export interface Student {
   previousMarks: Record<string, 2 | 3 | 4 | 5>;
 }
 
+/** A roster column of previous-period marks: its header as typed and its 0-based column. */
+export interface MarkColumn {
+  header: string;
+  col: number;
+}
+
+/**
+ * The marks of one subject of the plan: the column named exactly like the subject, else the one
+ * column that looks like it (with a warning), or null when there is none (marks stay empty, with a
+ * warning). `finding` is that warning (also in `Inputs.findings`).
+ */
+export interface MarkChoice {
+  subject: string;
+  column: MarkColumn | null;
+  finding: Finding | null;
+}
+
 export interface Roster {
   students: Student[];
+  /** Every column other than Класс/ФИО/Пол/Код that has a header: read as previous-period marks. */
+  markColumns: MarkColumn[];
   /** 0-based column of `Код` (to write codes back), or null if the column is missing. */
   codeColumn: number | null;
   nameColumn: number | null;
@@ -59,6 +78,8 @@ export interface Inputs {
   pool: number[];
   plan: PlanRow[];
   works: WorkDefinition[];
+  /** For each subject of the plan (by `headerKey`): where its previous-period marks come from. */
+  marks: Map<string, MarkChoice>;
   findings: Finding[];
 }
 
@@ -125,17 +146,17 @@ export function readRoster(snapshot: Snapshot, findings: Finding[]): Roster {
   const sheet = snapshot.sheets[ROSTER_SHEET];
   if (!sheet) {
     findings.push({ sheet: ROSTER_SHEET, severity: "error", code: "sheet.missing", message: `нет листа «${ROSTER_SHEET}» со списком учеников` });
-    return { students: [], codeColumn: null, nameColumn: null, classes: [] };
+    return { students: [], markColumns: [], codeColumn: null, nameColumn: null, classes: [] };
   }
   const rows = sheet.values;
   const cols = headerColumns(rows, ROSTER, ["className", "name", "gender", "code"], ROSTER_SHEET, findings);
   const known = new Set(Object.values(cols).filter((c): c is number => c !== null));
   // Any other named column holds previous-period marks for the subject it is named after.
-  const markColumns = (rows[0] ?? []).map((h, i) => ({ subject: text(h), col: i })).filter((m) => m.subject && !known.has(m.col));
+  const markColumns: MarkColumn[] = (rows[0] ?? []).map((h, i) => ({ header: text(h), col: i })).filter((m) => m.header && !known.has(m.col));
   const students: Student[] = [];
   const byName = new Map<string, Student>();
   const byCode = new Map<number, Student>();
-  if (cols.className === null || cols.name === null) return { students, codeColumn: cols.code, nameColumn: cols.name, classes: [] };
+  if (cols.className === null || cols.name === null) return { students, markColumns, codeColumn: cols.code, nameColumn: cols.name, classes: [] };
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r];
     if (isEmptyRow(row)) continue;
@@ -169,8 +190,8 @@ export function readRoster(snapshot: Snapshot, findings: Finding[]): Roster {
       const v = row[m.col];
       if (v === null || text(v) === "") continue;
       const n = Number(text(v));
-      if ([2, 3, 4, 5].includes(n)) previousMarks[m.subject] = n as 2 | 3 | 4 | 5;
-      else push(ROSTER_SHEET, r, m.col, "warning", "roster.mark", `отметка «${text(v)}» по предмету «${m.subject}» должна быть от 2 до 5; в форму попадёт пустая ячейка`);
+      if ([2, 3, 4, 5].includes(n)) previousMarks[m.header] = n as 2 | 3 | 4 | 5;
+      else push(ROSTER_SHEET, r, m.col, "warning", "roster.mark", `отметка «${text(v)}» по предмету «${m.header}» должна быть от 2 до 5; в форму попадёт пустая ячейка`);
     }
     const student: Student = { row: r, className: cls.value, grade: cls.grade, name, gender, code, previousMarks };
     if (name) {
@@ -188,7 +209,7 @@ export function readRoster(snapshot: Snapshot, findings: Finding[]): Roster {
     students.push(student);
   }
   const classes = [...new Set(students.map((s) => s.className))].sort(compareClassNames);
-  return { students, codeColumn: cols.code, nameColumn: cols.name, classes };
+  return { students, markColumns, codeColumn: cols.code, nameColumn: cols.name, classes };
 }
 
 /** 4А < 4Б < 10А: by grade, then letter. */
@@ -401,5 +422,73 @@ export function readInputs(snapshot: Snapshot): Inputs {
   const pool = readPool(snapshot, findings);
   const works = readCriteria(snapshot, findings);
   const plan = readPlan(snapshot, roster, works, findings);
-  return { settings, roster, pool, plan, works, findings };
+  const marks = snapshot.sheets[ROSTER_SHEET] ? resolveMarkColumns(roster, plan, findings) : new Map<string, MarkChoice>();
+  return { settings, roster, pool, plan, works, marks, findings };
 }
+
+// --- Previous-period marks -------------------------------------------------------------------
+
+/** Words of a header for the look-alike test: case, Ё, words in brackets and punctuation ignored. */
+const markWords = (s: string): string[] =>
+  headerKey(s)
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, " ")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim()
+    .split(" ")
+    .filter(Boolean);
+
+/**
+ * True when a roster header looks like the subject without being it: «математика», «Математика
+ * (3 четверть)», «Матем.», «Русский», «Окр. мир» for «Окружающий мир». Either the header's words
+ * shorten the subject's word by word (the first at least three letters), or the subject's words
+ * begin the header's.
+ */
+export function looksLikeSubject(header: string, subject: string): boolean {
+  const h = markWords(header);
+  const s = markWords(subject);
+  if (h.length === 0 || s.length === 0) return false;
+  if (h.length <= s.length && h[0].length >= 3 && h.every((w, i) => s[i].startsWith(w))) return true;
+  return s.length <= h.length && s.every((w, i) => h[i] === w);
+}
+
+/**
+ * The mark column of each subject of the plan. A column named exactly like the subject is used
+ * silently; otherwise the one column that looks like it is used and a warning names its header
+ * cell; several look-alikes, or none, leave the marks empty and a warning says so.
+ */
+export function resolveMarkColumns(roster: Roster, plan: readonly PlanRow[], findings: Finding[]): Map<string, MarkChoice> {
+  const out = new Map<string, MarkChoice>();
+  const choose = (key: string, subject: string, column: MarkColumn | null, finding: Finding | null) => {
+    out.set(key, { subject, column, finding });
+    if (finding) findings.push(finding);
+  };
+  const subjects = [...new Map(plan.map((p) => [headerKey(p.subject), p.subject])).entries()];
+  const exact = (subject: string) => roster.markColumns.find((m) => m.header === text(subject));
+  // A column named exactly like one subject of the plan is that subject's, never another's look-alike.
+  const taken = new Set(subjects.map(([, subject]) => exact(subject)?.col).filter((c) => c !== undefined));
+  const lastCol = Math.max(-1, ...roster.markColumns.map((m) => m.col), roster.codeColumn ?? -1, roster.nameColumn ?? -1);
+  for (const [key, subject] of subjects) {
+    const found = exact(subject);
+    if (found) {
+      choose(key, subject, found, null);
+      continue;
+    }
+    const alike = roster.markColumns.filter((m) => !taken.has(m.col) && looksLikeSubject(m.header, subject));
+    const lacks = `в плане есть предмет «${subject}», а столбца «${subject}» с отметками за предыдущий период на листе «${ROSTER_SHEET}» нет`;
+    if (alike.length === 1) {
+      choose(key, subject, alike[0], { sheet: ROSTER_SHEET, cell: cellAddress(0, alike[0].col), severity: "warning", code: "roster.marks-similar", message: `${lacks}; отметки взяты из похожего столбца «${alike[0].header}». Если это не тот столбец, назовите нужный точно «${subject}»` });
+    } else if (alike.length > 1) {
+      const list = alike.map((m) => `«${m.header}» (${cellAddress(0, m.col)})`).join(", ");
+      choose(key, subject, null, { sheet: ROSTER_SHEET, cell: cellAddress(0, alike[0].col), severity: "warning", code: "roster.marks-ambiguous", message: `${lacks}, а похожих несколько: ${list}; отметки не взяты ни из одного — в формах по предмету «${subject}» столбец отметок будет пустым. Назовите нужный столбец точно «${subject}»` });
+    } else {
+      choose(key, subject, null, { sheet: ROSTER_SHEET, cell: cellAddress(0, lastCol + 1), severity: "warning", code: "roster.marks-missing", message: `${lacks}: в формах по предмету «${subject}» столбец отметок будет пустым. Чтобы его заполнить, добавьте столбец «${subject}»` });
+    }
+  }
+  return out;
+}
+
+/** The student's previous-period mark in this subject, from the column `resolveMarkColumns` chose. */
+export const previousMark = (inputs: Pick<Inputs, "marks">, student: Student, subject: string): 2 | 3 | 4 | 5 | null => {
+  const column = inputs.marks.get(headerKey(subject))?.column;
+  return column ? student.previousMarks[column.header] ?? null : null;
+};

@@ -1,6 +1,7 @@
 // Upload forms: one new workbook per work (subject × grade) with every class of that grade that
 // wrote it. Built from scratch from codes, variants and scores, so nothing of the coordinator's
-// workbook — and no name — can travel. Refuses while the check finds errors.
+// workbook — and no name — can travel. A form is built when it is ready (./forms.ts): while the
+// check finds an error on its own classes, rows or work, or one concerning every form, it is not.
 import {
   ABSENT,
   CLASSES_SHEET,
@@ -9,9 +10,7 @@ import {
   codeRangeForGrade,
   columnLetter,
   formColumns,
-  hasErrors,
   parseItemHeader,
-  uploadFileName,
   uploadHeader,
   uploadRow,
   variantsOf,
@@ -23,7 +22,8 @@ import {
 import type { CellValue, NewWorkbookPlan, Snapshot, Validation } from "./backend";
 import { checkWorkbook, type CheckedRow } from "./check";
 import { HEADER_FILL, headerKey } from "./contract";
-import { compareClassNames } from "./inputs";
+import { formKey, formsOfWorks, type UploadForm } from "./forms";
+import { compareClassNames, previousMark, type Inputs } from "./inputs";
 
 export interface UploadFile {
   fileName: string;
@@ -37,55 +37,55 @@ export interface UploadFile {
 }
 
 export interface UploadPlan {
+  /** One per form that is ready (and asked for). */
   files: UploadFile[];
+  /** Everything the check found: the blockers of the forms not ready are among them. */
   findings: Finding[];
+  /** Every form of the workbook, ready or not with the reason (./forms.ts). */
+  forms: UploadForm[];
 }
 
-export function planUploads(snapshot: Snapshot): UploadPlan {
+export interface UploadOptions {
+  /** Only the forms these works (ids from «План», any case) go into; absent or empty: every ready form. */
+  works?: readonly string[];
+}
+
+/**
+ * The upload files of every form that is ready: a form waits only for its own work's problems
+ * (./forms.ts), so a work written later never holds back one written earlier.
+ */
+export function planUploads(snapshot: Snapshot, options: UploadOptions = {}): UploadPlan {
   const checked = checkWorkbook(snapshot);
-  const findings = checked.findings;
-  const { settings } = checked.inputs;
-  if (!settings.school && !findings.some((f) => f.code.startsWith("settings.school"))) {
-    findings.push({ sheet: "Настройки", severity: "error", code: "settings.school", message: "не указан код ОО: он нужен для имени файла формы" });
-  }
-  if (hasErrors(findings)) return { files: [], findings };
-  const groups = new Map<string, typeof checked.sheets>();
-  for (const sheet of checked.sheets) {
-    const key = `${sheet.plan.grade}|${headerKey(sheet.plan.subject)}`;
-    groups.set(key, [...(groups.get(key) ?? []), sheet]);
-  }
+  const { findings, forms, inputs } = checked;
+  const { settings } = inputs;
+  const wanted = options.works && options.works.length > 0 ? formsOfWorks(forms, options.works) : forms;
   const files: UploadFile[] = [];
-  for (const sheets of groups.values()) {
-    const work = sheets[0].plan.work;
-    const other = sheets.find((s) => s.plan.work.id !== work.id);
-    if (other) {
-      findings.push({ sheet: "План", cell: `C${other.plan.row + 1}`, severity: "error", code: "upload.mixed-works", message: `классы ${sheets[0].plan.className} и ${other.plan.className} пишут «${work.subject}» по разным описаниям (${work.id} и ${other.plan.work.id}), а форма для параллели одна` });
-      continue;
-    }
-    const grade = sheets[0].plan.grade;
-    const classes = sheets.map((s) => s.plan.className).sort(compareClassNames);
+  for (const form of wanted) {
+    if (!form.ready || !form.fileName) continue;
+    const work = form.works[0];
+    const sheets = checked.sheets.filter((s) => formKey(s.plan.grade, s.plan.subject) === form.key);
     const rows = sheets
       .flatMap((s) => s.rows)
       .sort((a, b) => compareClassNames(a.student.className, b.student.className) || a.student.code! - b.student.code!)
-      .map((r) => formRow(work, r, settings.xLetter));
+      .map((r) => formRow(inputs, work, r, settings.xLetter));
     const header = uploadHeader(work);
     files.push({
-      fileName: uploadFileName(settings.school!, grade, work.subject),
+      fileName: form.fileName,
       work,
-      grade,
+      grade: form.grade,
       subject: work.subject,
-      classes,
+      classes: form.classes,
       header,
       rows,
-      workbook: uploadWorkbook(work, header, rows, classes, settings.xLetter),
+      workbook: uploadWorkbook(work, header, rows, form.classes, settings.xLetter),
     });
   }
-  return { files, findings };
+  return { files, findings, forms };
 }
 
-function formRow(work: WorkDefinition, r: CheckedRow, x: XLetter): UploadCell[] {
+function formRow(inputs: Inputs, work: WorkDefinition, r: CheckedRow, x: XLetter): UploadCell[] {
   const s = r.student;
-  return uploadRow(work, { code: s.code!, className: s.className, gender: s.gender, previousMark: s.previousMarks[work.subject] ?? null, variants: r.row.variants, scores: r.row.scores }, x);
+  return uploadRow(work, { code: s.code!, className: s.className, gender: s.gender, previousMark: previousMark(inputs, s, work.subject), variants: r.row.variants, scores: r.row.scores }, x);
 }
 
 function uploadWorkbook(work: WorkDefinition, header: string[], rows: UploadCell[][], classes: string[], x: XLetter): NewWorkbookPlan {

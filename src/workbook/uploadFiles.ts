@@ -10,12 +10,13 @@ import { matchOfficialForm, toFormRow, type UploadFile } from "./upload";
 /**
  * Each file is built from scratch unless an official blank form was supplied: then the form whose
  * header matches the work is filled instead. When a single form and a single work are given and
- * they differ, every difference is reported and nothing is built.
+ * they differ, every difference is reported and nothing is built. `findings` (the check's) are
+ * passed through: the files given are the ready ones, so only the blank forms' own errors refuse.
  */
 export async function writeUploadFiles(files: UploadFile[], findings: Finding[], officialForms: Uint8Array[] = []): Promise<{ files: BuiltFile[]; findings: Finding[] }> {
   const headers = await Promise.all(officialForms.map((bytes) => readFormHeader(bytes, UPLOAD_SHEET)));
   const out: BuiltFile[] = [];
-  const problems: Finding[] = [...findings];
+  const problems: Finding[] = [];
   for (const file of files) {
     const matches = headers.map((h) => matchOfficialForm(h.headers, file.work));
     const fit = matches.findIndex((m) => m.findings.length === 0);
@@ -34,5 +35,5 @@ export async function writeUploadFiles(files: UploadFile[], findings: Finding[],
     checkNewWorkbookPlan(file.workbook);
     out.push({ fileName: file.fileName, bytes: await buildNewWorkbook(file.workbook), file });
   }
-  return problems.some((p) => p.severity === "error") ? { files: [], findings: problems } : { files: out, findings: problems };
+  return { files: problems.some((p) => p.severity === "error") ? [] : out, findings: [...findings, ...problems] };
 }

@@ -20,13 +20,13 @@ describe("workbookStatus", () => {
     expect(status.sheets.present).toBe(5);
     expect(status.settings).toMatchObject({ exists: true, ok: true, values: { school: "780999", year: "2026", xLetter: "X" } });
     expect(status.roster).toMatchObject({ students: 117, classes: 5, planRows: 10 });
-    expect(status.codes).toEqual({ assigned: 0, total: 117, pool: 0 });
+    expect(status.codes).toEqual({ assigned: 0, total: 117, pool: 0, cleared: [] });
     expect(status.scoreSheets).toEqual({ made: 0, expected: 10 });
     expect(stepStates(status)).toEqual({ sheets: "done", settings: "done", roster: "done", codes: "todo", scoreSheets: "waiting", check: "waiting", upload: "waiting" });
 
     await makeCodes(book, { random: seededRandom(1) });
     status = workbookStatus(await book.read(null));
-    expect(status.codes).toEqual({ assigned: 117, total: 117, pool: 0 });
+    expect(status.codes).toEqual({ assigned: 117, total: 117, pool: 0, cleared: [] });
     expect(stepStates(status).scoreSheets).toBe("todo");
 
     await makeScoreSheets(book);
@@ -41,7 +41,7 @@ describe("workbookStatus", () => {
     await book.apply({ sheets: [], cellWrites: writes });
     status = workbookStatus(await book.read(null));
     expect(status.scores).toEqual({ rows: 237, filled: 237 });
-    expect(status.upload).toEqual({ ready: true, files: 8 });
+    expect(status.upload).toMatchObject({ ready: true, files: 8, readyFiles: 8 });
     expect(stepStates(status)).toMatchObject({ check: "done", upload: "todo" });
 
     // A score over the maximum: a problem on the check step, no upload.
@@ -49,8 +49,11 @@ describe("workbookStatus", () => {
     book.setCell(first.sheet, first.address, 9);
     status = workbookStatus(await book.read(null));
     expect(status.problems.errors).toBe(1);
-    expect(status.problems.findings[0]).toMatchObject({ sheet: "4А Математика", cell: first.address, code: "score.over-max" });
-    expect(stepStates(status)).toMatchObject({ check: "problem", upload: "waiting" });
+    expect(status.problems.findings.filter((f) => f.severity === "error")).toEqual([expect.objectContaining({ sheet: "4А Математика", cell: first.address, code: "score.over-max" })]);
+    // Only the form of that work waits: the other seven can be built.
+    expect(status.upload).toMatchObject({ ready: true, files: 8, readyFiles: 7 });
+    expect(status.upload.forms.find((f) => !f.ready)).toMatchObject({ grade: 4, subject: "Математика", reason: "ошибок — 1 на листе «4А Математика»" });
+    expect(stepStates(status)).toMatchObject({ check: "problem", upload: "todo" });
   });
 
   test("settings: a wrong school code is a problem, an empty one is the next step", async () => {

@@ -23,7 +23,7 @@ import { FindingsList } from "./FindingsList";
 import { RemoveNamesStep, RetentionReminder, useRemoveNamesConfirm } from "./RemoveNamesStep";
 import { SettingsForm } from "./SettingsForm";
 import { StepItem } from "./StepItem";
-import { UploadFiles } from "./UploadFiles";
+import { UploadFiles, UploadForms } from "./UploadFiles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column" },
@@ -54,7 +54,8 @@ export interface PaneProps {
   onBusyChange?: (busy: boolean) => void;
 }
 
-type Message = { intent: "success" | "error" | "warning" | "info"; text: string };
+/** `fromStatus`: the check's message, worded from the step list's own counts so that the two always agree. */
+type Message = { intent: "success" | "error" | "warning" | "info"; text: string; fromStatus?: "check" };
 type FindingsPanel = { step: StepId | "removeNames"; title: string; findings: Finding[] };
 type BusyKind = keyof Strings["busy"];
 
@@ -198,9 +199,8 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
   const check = () =>
     run("read", async (b) => {
       const r = await operations.check(b);
-      const errors = r.findings.filter((f) => f.severity === "error").length;
       setPanel({ step: "check", title: s.findingsCheck, findings: r.findings });
-      setMessage({ intent: errors > 0 ? "warning" : "success", text: s.done.check(errors, r.findings.length - errors) });
+      setMessage({ intent: "info", text: "", fromStatus: "check" });
     });
   const buildUploads = () =>
     run("build", async (b, signal) => {
@@ -219,7 +219,8 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
         r.files.map((f) => ({ name: f.fileName, bytes: f.bytes })),
         s.uploadZip(status?.settings.values.school ?? ""),
       );
-      setMessage({ intent: "success", text: s.done.upload(r.files.length, name) });
+      const notReady = r.forms.filter((f) => !f.ready).length;
+      setMessage({ intent: notReady > 0 ? "warning" : "success", text: s.done.upload(r.files.length, name, notReady) });
     });
 
   const removeNames = () =>
@@ -243,6 +244,13 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
   const isBusy = busy !== null;
   const st = status;
   const states = st ? stepStates(st) : null;
+  const shown: Message | null =
+    message?.fromStatus === "check" && st
+      ? {
+          intent: st.problems.errors > 0 || st.scores.filled < st.scores.rows ? "warning" : "success",
+          text: s.done.check(st.problems.errors, st.problems.warnings, st.scores.rows - st.scores.filled, st.scoreSheets.expected - st.scoreSheets.made),
+        }
+      : message;
   const firstTodo = states ? (Object.entries(states).find(([, v]) => v === "todo" || v === "problem")?.[0] as StepId | undefined) : undefined;
   const action = (id: StepId, label: string, onClick: () => void) => ({ label, onClick, disabled: isBusy, primary: firstTodo === id });
   const findingsFor = (step: FindingsPanel["step"]) =>
@@ -259,9 +267,9 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
   return (
     <div className={styles.root} data-runs={runs}>
       {busy && <BusyBar busy={busy} />}
-      {message && (
-        <MessageBar intent={message.intent} className={styles.message} data-testid="message" politeness={message.intent === "error" ? "assertive" : "polite"}>
-          <MessageBarBody>{message.text}</MessageBarBody>
+      {shown && (
+        <MessageBar intent={shown.intent} className={styles.message} data-testid="message" politeness={shown.intent === "error" ? "assertive" : "polite"}>
+          <MessageBarBody>{shown.text}</MessageBarBody>
         </MessageBar>
       )}
       {st && <RetentionReminder status={st.retention} />}
@@ -324,9 +332,15 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
               title={s.steps.codes.title}
               explain={s.steps.codes.explain}
               count={`${s.steps.codes.count(st.codes.assigned, st.codes.total)}${st.codes.pool > 0 ? `. ${s.steps.codes.pool(st.codes.pool)}` : ""}`}
-              action={action("codes", s.steps.codes.button, makeCodes)}
+              action={st.codes.cleared.length > 0 ? undefined : action("codes", s.steps.codes.button, makeCodes)}
               results={findingsFor("codes")}
             >
+              {st.codes.cleared.length > 0 && (
+                <>
+                  <p className={styles.hint}>{s.steps.codes.cleared}</p>
+                  <FindingsList title={s.findingsBlocked} findings={st.codes.cleared} onSelect={mode === "excel" ? select : undefined} />
+                </>
+              )}
               {st.codes.pool === 0 && states.codes !== "done" && (
                 <CodesImport disabled={isBusy} onImport={importCodes} readXlsx={operations.codeListFromXlsx} onError={(m) => setMessage({ intent: "error", text: s.failed(m) })} />
               )}
@@ -359,7 +373,7 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
               state={uploads ? "done" : states.upload}
               title={s.steps.upload.title}
               explain={s.steps.upload.explain}
-              count={st.upload.files > 0 ? s.steps.upload.count(st.upload.files) : undefined}
+              count={st.upload.files > 0 ? s.steps.upload.count(st.upload.readyFiles, st.upload.files) : undefined}
               action={action("upload", s.steps.upload.button, buildUploads)}
               results={
                 <>
@@ -375,6 +389,7 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
                 </>
               }
             >
+              {st.upload.forms.length > 0 && <UploadForms forms={st.upload.forms} />}
               <BlankFormInput disabled={isBusy} onChange={setBlankForms} />
             </StepItem>
             <RemoveNamesStep index={8} status={st.retention} disabled={isBusy} onRun={removeNames} results={findingsFor("removeNames")} />

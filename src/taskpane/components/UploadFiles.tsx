@@ -1,6 +1,8 @@
-// The upload forms just built: each file with its rows, to download again or (in Excel) to open.
+// The upload forms just built: each file with its rows, to download again or (in Excel) to open;
+// and, before that, every form of the workbook with whether it is ready and why not.
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownload16Regular, Open16Regular } from "@fluentui/react-icons";
+import type { UploadForm } from "../../workbook/forms";
 import type { BuiltFile } from "../../workbook/operations";
 import { useStrings } from "../i18n";
 
@@ -11,7 +13,33 @@ const useStyles = makeStyles({
   item: { display: "flex", flexDirection: "column", rowGap: "2px" },
   name: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, wordBreak: "break-all" },
   buttons: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap" },
+  formName: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
+  ready: { color: tokens.colorPaletteGreenForeground1 },
+  notReady: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
 });
+
+/** Each form of the workbook: its grade and subject, its classes, ready or why not (the check's reason, Russian). */
+export function UploadForms({ forms }: { forms: readonly UploadForm[] }) {
+  const s = useStrings();
+  const styles = useStyles();
+  const t = s.steps.upload;
+  return (
+    <section className={styles.root} aria-label={t.forms} data-testid="forms">
+      <h4 className={styles.heading}>{t.forms}</h4>
+      <ul className={styles.list}>
+        {forms.map((f) => (
+          <li key={f.key} className={styles.item} data-ready={f.ready}>
+            <span className={styles.formName}>
+              {t.formTitle(f.grade, f.subject)}
+              {f.classes.length > 0 ? ` (${f.classes.join(", ")})` : ""}
+            </span>
+            <Caption1 className={f.ready ? styles.ready : styles.notReady}>{f.ready ? t.formReady : t.formNotReady(f.reason)}</Caption1>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 export interface UploadFilesProps {
   files: readonly BuiltFile[];
