@@ -125,8 +125,8 @@ function scoreValue(v: unknown): number | null {
 // ---------------------------------------------------------------------------------------------
 // Custom functions
 
-// Empty cells are never errors: in Excel desktop an empty cell arrives as 0, like a typed 0.
-// Lenient readings (a number typed as text, "2,0") are accepted silently; checkRow warns about them.
+// An empty cell is an error only beside typed scores and only where the host tells it apart (the
+// web: null or ""); in Excel desktop an empty cell arrives as 0, like a typed 0. Lenient readings (a number typed as text, "2,0") are accepted silently; checkRow warns about them.
 /**
  * Checks item scores against the items' maxima: "OK" or a Russian list of the bad items.
  * @customfunction VALIDATE
@@ -141,6 +141,10 @@ export function VALIDATE(scores: any[][], maxima: any[][]): string {
     throw invalidValue(`В диапазоне баллов ${values.length} яч., а в диапазоне максимумов ${maxCells.length}: выделите одинаковое число ячеек`);
   }
   let problems: string[] | null = null;
+  // An empty cell in a row where other scores are typed was forgotten — where the host tells empty
+  // from 0 (Excel on the web: null or ""; desktop Excel sends 0, and the check still finds it). A row
+  // with no score at all (a student who was absent) is not this function's to judge.
+  const partial = values.some((v) => !isEmptyCell(v)) && values.some((v) => v === null || v === undefined || v === "");
   for (let i = 0; i < values.length; i++) {
     const m = maxCells[i];
     // Fast path: a plain maximum and a plain whole score within it.
@@ -148,7 +152,7 @@ export function VALIDATE(scores: any[][], maxima: any[][]): string {
     const v = values[i];
     if (max > 0 && typeof v === "number" && v >= 0 && v <= max && Number.isInteger(v)) continue;
     const item = max > 0 ? { label: String(i + 1), max } : readMax(m, i + 1);
-    const problem = scoreProblem(v, item.max);
+    const problem = partial && (v === null || v === undefined || v === "") ? `балл не проставлен; поставьте ${allowedScoresText(item.max)}` : scoreProblem(v, item.max);
     if (problem) (problems ??= []).push(`задание ${item.label}: ${problem}`);
   }
   return problems ? sentence(problems) : "OK";

@@ -49,6 +49,10 @@ describe("VALIDATE", () => {
   it("does not flag empty cells: 0 on desktop, '' and null on the web", () => {
     expect(VALIDATE(row(0, 0, 0, 0, 0), maxima)).toBe("OK");
     expect(VALIDATE(row("", null, "", null, " "), maxima)).toBe("OK");
+    // Excel on the web tells an empty cell apart: in a row with scores, a forgotten one is flagged.
+    expect(VALIDATE(row(1, null, 0, "", "X"), maxima)).toMatch(/^Задание 2: балл не проставлен; поставьте целое число от 0 до 2 или X; задание 4: балл не проставлен/);
+    // Desktop Excel sends 0 for an empty cell: nothing to tell apart.
+    expect(VALIDATE(row(1, 0, 0, 0, "X"), maxima)).toBe("OK");
   });
 
   it("names each bad item by position", () => {
