@@ -4,6 +4,7 @@ import {
   columnHeader,
   columnLetter,
   formColumns,
+  markFor,
   parseItemHeader,
   readCode,
   safeSheetName,
@@ -181,7 +182,8 @@ function cachedResults(layout: ScoreLayout, variants: CellValue[], scores: CellV
   const numeric = scores.filter((v): v is number => typeof v === "number");
   const total = scores.every(blank) ? "" : numeric.reduce((a, b) => a + b, 0);
   const s = layout.work.scale;
-  const mark = !s || total === "" || check !== "OK" ? "" : total >= s.min5 ? 5 : total >= s.min4 ? 4 : total >= s.min3 ? 3 : 2;
+  // The cached mark is core's: one rule for the sheet, the check and the forms.
+  const mark = !s || total === "" || check !== "OK" ? "" : markFor(total, s);
   return [total, mark, check];
 }
 
