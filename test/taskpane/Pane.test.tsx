@@ -98,11 +98,17 @@ describe("the task pane", () => {
     fireEvent.click(within(findings).getByRole("button", { name: new RegExp(`${bad.address}.*больше максимума`) }));
     await waitFor(() => expect(book.selected).toEqual([{ sheet: "5А Математика", address: bad.address }]));
 
-    // Replacing the add-in's own sheets is asked first; "Не заменять" writes nothing.
+    // A re-run of the score sheets is a merge: nothing to ask, every typed score stays.
+    const merged = book.applies;
+    expect(await click("Создать листы для баллов")).toContain("Листы для баллов: 10");
+    expect(book.applies).toBe(merged + 1);
+    expect((await book.read(["5А Математика"])).sheets["5А Математика"].values.flat()).toContain(5);
+
+    // Replacing the add-in's own sheets (the slips, on a second «Выдать коды») is asked first; "Не заменять" writes nothing.
     const applies = book.applies;
-    fireEvent.click(screen.getByRole("button", { name: "Создать листы для баллов" }));
+    fireEvent.click(screen.getByRole("button", { name: /Выдать коды/ }));
     const dialog = await screen.findByRole("alertdialog");
-    expect(within(dialog).getByText("«5А Математика»")).toBeInTheDocument();
+    expect(within(dialog).getByText("«Коды для выдачи»")).toBeInTheDocument();
     expect(await axe(dialog)).toHaveNoViolations();
     const before = runs();
     fireEvent.click(within(dialog).getByRole("button", { name: "Не заменять", hidden: true }));

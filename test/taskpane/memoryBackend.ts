@@ -61,6 +61,13 @@ export class MemoryBackend implements WorkbookBackend {
         block.results?.forEach((r, i) => r.forEach((v, j) => this.setCell(sp.name, cellAddress(at.row + i, at.col + j), v)));
       }
     }
+    for (const m of plan.merges ?? []) {
+      for (const c of m.cells) this.setCell(m.name, cellAddress(c.row, c.col), c.value);
+      for (const block of m.formulas ?? []) {
+        const at = parseRangeAddress(block.range.replace(/\$/g, ""));
+        block.results?.forEach((r, i) => r.forEach((v, j) => this.setCell(m.name, cellAddress(at.row + i, at.col + j), v)));
+      }
+    }
     for (const w of plan.cellWrites) this.setCell(w.sheet, w.address, w.value);
   }
 }
