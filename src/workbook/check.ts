@@ -63,11 +63,16 @@ export interface CheckResult {
 }
 
 /** A score-sheet row whose code the roster does not know. */
-interface Stranger {
+export interface UnknownCode {
   sheet: string;
+  /** 0-based sheet row. */
   row: number;
   code: number;
+  /** The class of the plan row whose sheet it is. */
   className: string;
+}
+
+interface Stranger extends UnknownCode {
   finding: Finding;
 }
 
@@ -178,7 +183,22 @@ export function checkWorkbook(snapshot: Snapshot): CheckResult {
     scopes.set(f, scope);
   }
 
-  const clearedCodes = findClearedCodes(snapshot, inputs, strangers, missingRows);
+  const clearedCodes = findClearedCodes(snapshot, inputs, strangers);
+  const clearedBy = new Map(clearedCodes.map((c) => [c.code, c]));
+  for (const r of strangers) {
+    const c = clearedBy.get(r.code);
+    if (c) r.finding.message = `кода ${c.code} нет в списке учеников: он стёрт у ученика в строке ${c.student.row + 1} листа «${ROSTER_SHEET}» — впишите код ${c.code} в «${ROSTER_SHEET}»!${c.cell} (не выдавайте новый код: баллы останутся без ученика)`;
+  }
+  // A new code given over a lost one: the sheet has no row for the new code and a row for the old.
+  for (const m of missingRows) {
+    const lost = [...new Set(strangers.filter((r) => r.sheet === m.sheet && !clearedBy.has(r.code)).map((r) => r.code))];
+    if (lost.length === 0) continue;
+    const cell = `${columnLetter(inputs.roster.codeColumn ?? 3)}${m.student.row + 1}`;
+    m.finding.message =
+      lost.length === 1
+        ? `нет строки для кода ${m.student.code}, а на листе есть баллы с кодом ${lost[0]}, которого нет в списке учеников. Если это тот же ученик (строка ${m.student.row + 1} листа «${ROSTER_SHEET}»), впишите ему прежний код: ${lost[0]} в «${ROSTER_SHEET}»!${cell} вместо ${m.student.code} — выданный код не меняется`
+        : `нет строки для кода ${m.student.code}, а на листе есть баллы с кодами ${lost.join(", ")}, которых нет в списке учеников. Если один из них был у этого ученика (строка ${m.student.row + 1} листа «${ROSTER_SHEET}»), впишите его в «${ROSTER_SHEET}»!${cell} вместо ${m.student.code} — выданный код не меняется`;
+  }
   for (const c of clearedCodes) {
     const f: Finding = {
       sheet: ROSTER_SHEET,
@@ -195,14 +215,31 @@ export function checkWorkbook(snapshot: Snapshot): CheckResult {
   return { inputs, findings, counts, sheets, located, clearedCodes, forms };
 }
 
+/** Rows of the score sheets the plan reads whose code no roster row has (only «Код» is read). */
+export function unknownCodes(snapshot: Snapshot, inputs: Inputs, located: ScoreSheetMap): UnknownCode[] {
+  const known = new Set(inputs.roster.students.map((s) => s.code).filter((c) => c !== null));
+  const out: UnknownCode[] = [];
+  for (const loc of located.located) {
+    const values = loc.sheet ? snapshot.sheets[loc.sheet]?.values ?? [] : [];
+    const col = (values[0] ?? []).findIndex((h) => headerKey(h) === headerKey("Код"));
+    if (col < 0) continue;
+    values.forEach((row, r) => {
+      const code = r === 0 ? null : readCode(row[col] ?? null);
+      if (code !== null && !known.has(code)) out.push({ sheet: loc.sheet!, row: r, code, className: loc.plan.className });
+    });
+  }
+  return out;
+}
+
 /**
- * Codes the roster lost. A score-sheet row carries a code no roster row has; the student is found
- * by the class protocols (code → ФИО → the roster row without a code; when the names are gone,
- * the protocol's number → the class's roster row at that position), else as the only student of
- * the sheet's class without a code. Each finding then names the roster cell and the code to put
- * back; a row missing on a sheet that holds such a code says that the new code may replace it.
+ * Codes the roster lost: a score-sheet row carries a code no roster row has, and a student of that
+ * class has no code. The student is found by the class protocols (code → ФИО → the roster row
+ * without a code; when the names are gone, the protocol's number → the class's roster row at that
+ * position), else as the only student of the sheet's class without a code. Such a student must get
+ * the old code typed back, never a new one: the check reports it; codes, score sheets and remove
+ * names can call this (it reads only the code columns) to refuse and point at `cell` instead.
  */
-function findClearedCodes(snapshot: Snapshot, inputs: Inputs, strangers: readonly Stranger[], missingRows: readonly { sheet: string; student: Student; finding: Finding }[]): ClearedCode[] {
+export function findClearedCodes(snapshot: Snapshot, inputs: Inputs = readInputs(snapshot), strangers: readonly UnknownCode[] = unknownCodes(snapshot, inputs, findScoreSheets(snapshot, inputs))): ClearedCode[] {
   const codeColumn = inputs.roster.codeColumn ?? 3;
   const rosterCell = (s: Student) => `${columnLetter(codeColumn)}${s.row + 1}`;
   const uncoded = (cls: string) => inputs.roster.students.filter((s) => s.className === cls && s.code === null);
@@ -232,19 +269,7 @@ function findClearedCodes(snapshot: Snapshot, inputs: Inputs, strangers: readonl
     }
     if (!student) continue;
     claimed.add(student);
-    const cleared: ClearedCode = { student, code, cell: rosterCell(student), sheets: [...new Set(rows.map((r) => r.sheet))], how };
-    out.set(code, cleared);
-    for (const r of rows) r.finding.message = `кода ${code} нет в списке учеников: он стёрт у ученика в строке ${student.row + 1} листа «${ROSTER_SHEET}» — впишите код ${code} в «${ROSTER_SHEET}»!${cleared.cell} (не выдавайте новый код: баллы останутся без ученика)`;
-  }
-  // A new code given over a lost one: the sheet has no row for the new code and a row for the old.
-  for (const m of missingRows) {
-    const lost = [...new Set(strangers.filter((s) => s.sheet === m.sheet && !out.has(s.code)).map((s) => s.code))];
-    if (lost.length === 0) continue;
-    const cell = rosterCell(m.student);
-    m.finding.message =
-      lost.length === 1
-        ? `нет строки для кода ${m.student.code}, а на листе есть баллы с кодом ${lost[0]}, которого нет в списке учеников. Если это тот же ученик (строка ${m.student.row + 1} листа «${ROSTER_SHEET}»), впишите ему прежний код: ${lost[0]} в «${ROSTER_SHEET}»!${cell} вместо ${m.student.code} — выданный код не меняется`
-        : `нет строки для кода ${m.student.code}, а на листе есть баллы с кодами ${lost.join(", ")}, которых нет в списке учеников. Если один из них был у этого ученика (строка ${m.student.row + 1} листа «${ROSTER_SHEET}»), впишите его в «${ROSTER_SHEET}»!${cell} вместо ${m.student.code} — выданный код не меняется`;
+    out.set(code, { student, code, cell: rosterCell(student), sheets: [...new Set(rows.map((r) => r.sheet))], how });
   }
   return [...out.values()];
 }

@@ -5,6 +5,7 @@ import { seededRandom, uploadHeader, PREV_MARK_HEADER, type Finding } from "../.
 import type { CellValue, WorkbookBackend } from "../../src/workbook/backend";
 import { FileBackend } from "../../src/workbook/file/FileBackend";
 import { OfficeBackend } from "../../src/workbook/office/OfficeBackend";
+import { findClearedCodes } from "../../src/workbook/check";
 import { buildUploads, check, makeCodes, makeScoreSheets } from "../../src/workbook/operations";
 import { sampleSchool, sampleScoreWrites, sampleWorkbookPlan } from "../../src/workbook/sample";
 import { stepStates, workbookStatus } from "../../src/taskpane/status";
@@ -213,6 +214,14 @@ describe("codes the roster lost, other ways", () => {
     expect(cleared.cell).toBe("D4");
     expect(cleared.message).toContain(`впишите код ${code} в «Ученики»!D4`);
     expect(cleared.message).toContain("под № 3");
+  });
+
+  test("findClearedCodes alone (for codes, sheets, remove-names to refuse a new code): the cell and the code", async () => {
+    const book = await fileBook();
+    const code = (await book.backend.read(["Ученики"])).sheets["Ученики"].values[2][3] as number;
+    await book.type("Ученики", { D3: null });
+    const found = findClearedCodes(await book.backend.read(null));
+    expect(found.map((c) => ({ cell: c.cell, code: c.code, sheets: c.sheets }))).toEqual([{ cell: "D3", code, sheets: ["4А Русский язык", "4А Математика", "4А Окружающий мир"] }]);
   });
 
   test("no protocol at all: the only student of the class without a code", async () => {
