@@ -200,13 +200,7 @@ export function checkWorkbook(snapshot: Snapshot): CheckResult {
         : `нет строки для кода ${m.student.code}, а на листе есть баллы с кодами ${lost.join(", ")}, которых нет в списке учеников. Если один из них был у этого ученика (строка ${m.student.row + 1} листа «${ROSTER_SHEET}»), впишите его в «${ROSTER_SHEET}»!${cell} вместо ${m.student.code} — выданный код не меняется`;
   }
   for (const c of clearedCodes) {
-    const f: Finding = {
-      sheet: ROSTER_SHEET,
-      cell: c.cell,
-      severity: "error",
-      code: "roster.code-cleared",
-      message: `у ученика нет кода, а на ${c.sheets.length === 1 ? "листе" : "листах"} ${c.sheets.map((s) => `«${s}»`).join(", ")} есть баллы с кодом ${c.code}, который ${c.how}: впишите код ${c.code} в «${ROSTER_SHEET}»!${c.cell}. Не выдавайте ему новый код — баллы останутся без ученика`,
-    };
+    const f = clearedCodeFinding(c);
     findings.push(f);
     scopes.set(f, [{ grade: c.student.grade }]);
   }
@@ -239,6 +233,17 @@ export function unknownCodes(snapshot: Snapshot, inputs: Inputs, located: ScoreS
  * the old code typed back, never a new one: the check reports it; codes, score sheets and remove
  * names can call this (it reads only the code columns) to refuse and point at `cell` instead.
  */
+/** The one finding for an erased code, wherever it stops an operation (check, codes, score sheets). */
+export function clearedCodeFinding(c: ClearedCode): Finding {
+  return {
+    sheet: ROSTER_SHEET,
+    cell: c.cell,
+    severity: "error",
+    code: "roster.code-cleared",
+    message: `у ученика нет кода, а на ${c.sheets.length === 1 ? "листе" : "листах"} ${c.sheets.map((s) => `«${s}»`).join(", ")} есть баллы с кодом ${c.code}, который ${c.how}: впишите код ${c.code} в «${ROSTER_SHEET}»!${c.cell}. Не выдавайте ему новый код — баллы останутся без ученика`,
+  };
+}
+
 export function findClearedCodes(snapshot: Snapshot, inputs: Inputs = readInputs(snapshot), strangers: readonly UnknownCode[] = unknownCodes(snapshot, inputs, findScoreSheets(snapshot, inputs))): ClearedCode[] {
   const codeColumn = inputs.roster.codeColumn ?? 3;
   const rosterCell = (s: Student) => `${columnLetter(codeColumn)}${s.row + 1}`;

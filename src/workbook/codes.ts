@@ -5,6 +5,7 @@
 import { assignCodes, cellAddress, columnLetter, safeSheetName, type Finding, type Random } from "../core";
 import type { CellValue, CellWrite, SheetPlan, Snapshot, WritePlan } from "./backend";
 import { OWNED_TAB, HEADER_FILL, PROTOCOL_HEADER, PROTOCOL_PREFIX, ROSTER_SHEET, SLIPS_SHEET } from "./contract";
+import { clearedCodeFinding, findClearedCodes } from "./check";
 import { compareClassNames, readPool, readRoster, type Student } from "./inputs";
 import { placeSheet } from "./ownership";
 import { emptyPrinted, numberProtocol, protocolCells, readPrintedProtocol, readPrintedSlips, type PrintedProtocol, type ProtocolLine } from "./protocolNumbers";
@@ -30,6 +31,12 @@ export function planCodes(snapshot: Snapshot, random: Random): CodesPlan {
   if (roster.codeColumn === null || findings.some((f) => f.severity === "error")) return empty;
   if (roster.students.length === 0) {
     findings.push({ sheet: ROSTER_SHEET, cell: "A2", severity: "error", code: "roster.empty", message: "в списке учеников никого нет: заполните лист, начиная со второй строки" });
+    return empty;
+  }
+  // A code erased from the roster while score sheets carry it goes back, never a new one over it.
+  const cleared = findClearedCodes(snapshot);
+  if (cleared.length > 0) {
+    findings.push(...cleared.map(clearedCodeFinding));
     return empty;
   }
   const { assigned, unassigned } = assignCodes(

@@ -5,7 +5,9 @@
 import { columnLetter, sameSheetName, type Finding } from "../core";
 import type { CellValue, FormulaStyle, SheetMerge, SheetPlan, SheetSnapshot, Snapshot, WritePlan } from "./backend";
 import { ROSTER_SHEET, SCORE_TAIL, headerKey } from "./contract";
+import { clearedCodeFinding, findClearedCodes } from "./check";
 import { ARCHIVE_SHEET, archiveScores } from "./scoreArchive";
+import { findScoreSheets } from "./scoreSheetLocator";
 import { displacedFinding, displacedScores, layoutInPlace, scoreSheetMerge, type DisplacedScore } from "./scoreSheetMerge";
 import { readInputs, type Inputs, type PlanRow } from "./inputs";
 import { existingName, placeSheet } from "./ownership";
@@ -47,19 +49,32 @@ export function planScoreSheets(snapshot: Snapshot, style: FormulaStyle, options
   if (inputs.plan.length === 0 && !findings.some((f) => f.severity === "error")) {
     findings.push({ sheet: "План", cell: "A2", severity: "error", code: "plan.empty", message: "план пуст: укажите, какой класс какую работу пишет" });
   }
+  // A code someone erased while score sheets carry it is typed back, never replaced by a new one.
+  const cleared = new Map(findClearedCodes(snapshot, inputs).map((c) => [c.student.row, c]));
   const uncoded = inputs.roster.students.filter((s) => s.code === null && inputs.plan.some((p) => p.className === s.className));
   for (const s of uncoded) {
-    findings.push({ sheet: ROSTER_SHEET, cell: `${columnLetter(inputs.roster.codeColumn ?? 3)}${s.row + 1}`, severity: "error", code: "roster.no-code", message: "у ученика нет кода: сначала выдайте коды" });
+    const lost = cleared.get(s.row);
+    findings.push(
+      lost
+        ? clearedCodeFinding(lost)
+        : { sheet: ROSTER_SHEET, cell: `${columnLetter(inputs.roster.codeColumn ?? 3)}${s.row + 1}`, severity: "error", code: "roster.no-code", message: "у ученика нет кода: сначала выдайте коды" },
+    );
   }
   if (findings.some((f) => f.severity === "error")) return result;
 
   const sheets: SheetPlan[] = [];
   const merges: SheetMerge[] = [];
   const displaced: DisplacedScore[] = [];
+  // A score sheet the coordinator renamed is still this row's sheet (recognised by its header).
+  const located = findScoreSheets(snapshot, inputs, targets).located;
   for (const { row, name } of targets) {
     const layout = scoreLayout(row.work);
     const codes = inputs.roster.students.filter((s) => s.className === row.className).map((s) => s.code!);
-    const existing = existingName(snapshot, name);
+    const place = located.find((l) => l.plan === row);
+    const existing = place?.found === "header" && place.sheet ? place.sheet : existingName(snapshot, name);
+    if (place?.found === "header" && place.sheet) {
+      findings.push({ sheet: place.sheet, severity: "warning", code: "sheet.renamed", message: `лист «${place.sheet}» — это лист для баллов «${name}» (узнан по заголовку): он дополнен, новый лист не создан` });
+    }
     const sheet = existing ? snapshot.sheets[existing] : undefined;
     if (!existing || !sheet) {
       const rows = [...codes].sort((a, b) => a - b).map((code) => emptyRow(layout, code));

@@ -102,3 +102,20 @@ test("a changed work stops the re-run with every displaced cell; --archive moves
     expect((await b.read([SHEET])).sheets[SHEET].values[0][4]).toBe(header[4]);
   }
 });
+
+test("a renamed score sheet is found by its header and merged into; no empty twin is made", async () => {
+  const made = FileBackend.empty();
+  await ready(made);
+  await made.apply({ sheets: [], cellWrites: [{ sheet: SHEET, address: "C2", value: 1 }] });
+  const renamed = await editInExcelJS(made, (wb) => {
+    wb.getWorksheet(SHEET)!.name = "4Б Матем (проверено)";
+  });
+  const again = await makeScoreSheets(renamed);
+  expect(again.status).toBe("done");
+  expect(again.created).toEqual([]);
+  expect(again.merged).toContain("4Б Матем (проверено)");
+  expect(again.findings).toContainEqual(expect.objectContaining({ code: "sheet.renamed", sheet: "4Б Матем (проверено)" }));
+  const names = (await renamed.read(null)).sheetNames;
+  expect(names).not.toContain(SHEET);
+  expect((await renamed.read(["4Б Матем (проверено)"])).sheets["4Б Матем (проверено)"].values[1][2]).toBe(1);
+});

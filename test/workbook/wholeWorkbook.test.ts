@@ -234,13 +234,22 @@ describe("codes the roster lost, other ways", () => {
     expect(cleared.message).toContain(`впишите код ${code} в «Ученики»!D3`);
   });
 
-  test("a new code given over the lost one: the missing row says to give the old code back", async () => {
+  test("codes and score sheets refuse to give a new code over the lost one, and point at the cell", async () => {
+    const book = await fileBook();
+    await book.type("Ученики", { D3: null });
+    for (const run of [() => makeCodes(book.backend, { random: seededRandom(9) }), () => makeScoreSheets(book.backend)]) {
+      const r = await run();
+      expect(r.status).toBe("blocked");
+      expect(one(r.findings, "roster.code-cleared").cell).toBe("D3");
+    }
+    expect((await book.backend.read(["Ученики"])).sheets["Ученики"].values[2][3]).toBeNull();
+  });
+
+  test("a new code typed over the lost one by hand: the missing row says to give the old code back", async () => {
     const book = await fileBook();
     const code = (await book.backend.read(["Ученики"])).sheets["Ученики"].values[2][3] as number;
-    await book.type("Ученики", { D3: null });
-    expect((await makeCodes(book.backend, { random: seededRandom(9) })).status).toBe("done");
-    const fresh = (await book.backend.read(["Ученики"])).sheets["Ученики"].values[2][3] as number;
-    expect(fresh).not.toBe(code);
+    const fresh = code + 777;
+    await book.type("Ученики", { D3: fresh });
     const { findings } = await check(book.backend);
     const missing = findings.filter((f) => f.code === "scores.row-missing" && f.sheet === "4А Математика");
     expect(missing).toHaveLength(1);
