@@ -198,6 +198,12 @@ const ru = {
   confirmBody: "Надстройка создаст эти свои листы заново. Другие листы не изменятся; баллы, уже внесённые на листы для баллов, сохранятся.",
   confirmReplace: "Заменить",
   confirmCancel: "Не заменять",
+  archiveTitle: "Перенести баллы в архив?",
+  archiveBody: (n: number) =>
+    `Описание работы изменилось: ${n} ${ruPlural(n, "введённому баллу", "введённым баллам", "введённым баллам")} больше некуда встать. Надстройка перенесёт их на лист «Архив баллов» (дата, лист, ячейка, код, столбец, значение) и перестроит листы; остальные баллы останутся на месте.`,
+  archiveMove: "Перенести в архив",
+  archiveCancel: "Не переносить",
+  archiveDeclined: "Баллы не перенесены: книга не изменена. Верните задание на лист «Критерии» или подтвердите перенос.",
 };
 
 export type Strings = typeof ru;
@@ -370,6 +376,12 @@ const en: Strings = {
   confirmBody: "The pane will make these sheets of its own again. No other sheet changes; scores already typed on score sheets are kept.",
   confirmReplace: "Replace",
   confirmCancel: "Don't replace",
+  archiveTitle: "Move scores to the archive?",
+  archiveBody: (n: number) =>
+    `The work's description changed: ${n} typed ${enPlural(n, "score has", "scores have")} no column any more. The pane will move them to the sheet «Архив баллов» (date, sheet, cell, code, column, value) and rebuild the sheets; every other score stays where it is.`,
+  archiveMove: "Move to the archive",
+  archiveCancel: "Don't move",
+  archiveDeclined: "Scores not moved: the workbook was not changed. Put the item back on «Критерии» or confirm the move.",
 };
 
 export const STRINGS: Record<Language, Strings> = { ru, en };

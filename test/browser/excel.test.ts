@@ -141,12 +141,13 @@ test("Excel mode: every step through the Office.js back end, with its context.sy
   await page.getByRole("button", { name: `Открыть в Excel: ${SCHOOL.school}_4_Математика.xlsx` }).click();
   await page.waitForFunction(() => window.__opened.length === 1);
 
-  // Score sheets again: the pane asks before replacing its own sheets. "Не заменять" writes nothing.
-  perStep.declined = await counted(async () => expect(await press(page, "Создать листы для баллов", "Не заменять")).toContain("Листы не заменены"));
-  await screenshot(page, "excel-05-after-decline");
-  perStep.replaced = await counted(async () => expect(await press(page, "Создать листы для баллов", "Заменить")).toContain("Листы для баллов: 10"));
-  // Typed scores survive the rebuild: the check still passes.
+  // Score sheets again: a merge — nothing to ask, typed scores stay where they are.
+  perStep.merged = await counted(async () => expect(await press(page, "Создать листы для баллов")).toContain("Листы для баллов: 10"));
   expect(await press(page, "Проверить")).not.toMatch(/ошибок — [1-9]/);
+  // Codes again: the pane asks before replacing its own slips. "Не заменять" writes nothing.
+  perStep.declined = await counted(async () => expect(await press(page, "Выдать коды", "Не заменять")).toContain("Листы не заменены"));
+  await screenshot(page, "excel-05-after-decline");
+  perStep.replaced = await counted(async () => expect(await press(page, "Выдать коды", "Заменить")).toContain("номера прежние"));
 
   expect(perStep).toEqual({
     open: 1,
@@ -159,6 +160,7 @@ test("Excel mode: every step through the Office.js back end, with its context.sy
     select: 1,
     check: 1,
     buildUploads: 1,
+    merged: 2,
     declined: 1,
     replaced: 2,
   });
@@ -166,12 +168,12 @@ test("Excel mode: every step through the Office.js back end, with its context.sy
 });
 
 test("Excel mode: the confirmation dialog, keyboard only", async () => {
-  await page.getByRole("button", { name: "Создать листы для баллов", exact: true }).focus();
+  await page.getByRole("button", { name: "Выдать коды", exact: true }).focus();
   await page.keyboard.press("Enter");
   const dialog = page.getByRole("alertdialog");
   await dialog.waitFor();
   await screenshot(page, "excel-06-confirm-replace");
-  expect(await dialog.textContent()).toContain("«4А Математика»");
+  expect(await dialog.textContent()).toContain("«Коды для выдачи»");
   const before = await syncs();
   await page.keyboard.press("Escape");
   await dialog.waitFor({ state: "detached" });

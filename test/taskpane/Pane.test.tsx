@@ -117,6 +117,30 @@ describe("the task pane", () => {
     expect(book.applies).toBe(applies);
   });
 
+  test("a changed work: the pane asks before moving typed scores to «Архив баллов», and «Не переносить» writes nothing", async () => {
+    const book = new MemoryBackend(sampleWorkbookPlan(school));
+    renderPane(book);
+    await waitFor(() => expect(runs()).toBe(1));
+    await click("Выдать коды");
+    await click("Создать листы для баллов");
+    const header = (await book.read(["4А Математика"])).sheets["4А Математика"].values[0];
+    book.setCell("4А Математика", "E2", 1);
+    book.setCell("4А Математика", "E1", `${String(header[4])} (старое)`);
+    const applies = book.applies;
+    fireEvent.click(screen.getByRole("button", { name: "Создать листы для баллов" }));
+    let dialog = await screen.findByRole("alertdialog");
+    expect(within(dialog).getByText("«4А Математика»!E2")).toBeInTheDocument();
+    fireEvent.click(within(dialog).getByRole("button", { name: "Не переносить", hidden: true }));
+    await waitFor(() => expect(screen.getByTestId("message")).toHaveTextContent("Баллы не перенесены"));
+    expect(book.applies).toBe(applies);
+    fireEvent.click(screen.getByRole("button", { name: "Создать листы для баллов" }));
+    dialog = await screen.findByRole("alertdialog");
+    fireEvent.click(within(dialog).getByRole("button", { name: "Перенести в архив", hidden: true }));
+    await waitFor(() => expect(book.applies).toBe(applies + 1));
+    const archive = (await book.read(["Архив баллов"])).sheets["Архив баллов"].values;
+    expect(archive[1].slice(1, 3)).toEqual(["4А Математика", "E2"]);
+  });
+
   test("a failed write is reported in words, and the steps are read again", async () => {
     const book = new MemoryBackend(sampleWorkbookPlan(school));
     renderPane(book);

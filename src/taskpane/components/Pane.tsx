@@ -17,6 +17,7 @@ import type { Strings } from "../strings";
 import { BlankFormInput } from "./BlankFormInput";
 import { BusyBar, type Busy } from "./BusyBar";
 import { CodesImport } from "./CodesImport";
+import { ArchiveScoresDialog } from "./ArchiveScoresDialog";
 import { ConfirmReplaceDialog } from "./ConfirmReplaceDialog";
 import { CriteriaPicker } from "./CriteriaPicker";
 import { FindingsList } from "./FindingsList";
@@ -82,6 +83,21 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
   changed.current = onChanged;
 
   useEffect(() => onBusyChange?.(busy !== null), [busy, onBusyChange]);
+
+  const [archive, setArchive] = useState<{ cells: Finding[]; answer: (yes: boolean) => void } | null>(null);
+  const confirmArchive = useCallback(
+    (cells: Finding[]) =>
+      new Promise<boolean>((resolve) =>
+        setArchive({
+          cells,
+          answer: (yes) => {
+            setArchive(null);
+            resolve(yes);
+          },
+        }),
+      ),
+    [],
+  );
 
   const confirmReplace = useCallback(
     (sheets: string[]) =>
@@ -193,7 +209,17 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
     });
   const makeScoreSheets = () =>
     run("working", async (b) => {
-      const r = await operations.makeScoreSheets(b, { confirmReplace });
+      let r = await operations.makeScoreSheets(b, { confirmReplace });
+      // Typed scores whose column is gone (the work changed) move to the archive only when asked.
+      const displaced = r.findings.filter((f) => f.code === "scores.displaced");
+      if (r.status === "blocked" && displaced.length > 0 && displaced.length === r.findings.filter((f) => f.severity === "error").length) {
+        if (!(await confirmArchive(displaced))) {
+          report("scoreSheets", { ...r, status: "cancelled" }, "", s.archiveDeclined);
+          return;
+        }
+        // The consent covers the rebuild of those sheets: nothing else is asked.
+        r = await operations.makeScoreSheets(b, { archiveScores: true });
+      }
       report("scoreSheets", r, s.done.scoreSheets(r.sheets.length));
     });
   const check = () =>
@@ -397,6 +423,7 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
         </>
       )}
       <ConfirmReplaceDialog sheets={confirm?.sheets ?? null} onAnswer={(yes) => confirm?.answer(yes)} />
+      <ArchiveScoresDialog cells={archive?.cells ?? null} onAnswer={(yes) => archive?.answer(yes)} />
       {namesConfirm.dialog}
     </div>
   );
