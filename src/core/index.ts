@@ -2,6 +2,7 @@
 export * from "./address";
 export * from "./formulaShift";
 export * from "./result";
+export * from "./findingCode";
 export * from "./work";
 export * from "./catalogue";
 export * from "./header";

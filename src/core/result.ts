@@ -1,3 +1,4 @@
+import type { FindingCode } from "./findingCode";
 // Errors are values: a result is either a value or a list of findings.
 import { sheetRef } from "./address";
 
@@ -9,8 +10,8 @@ export type Severity = "error" | "warning";
  */
 export interface Finding {
   severity: Severity;
-  /** Stable machine code, e.g. "score.over-max". */
-  code: string;
+  /** Stable machine code, e.g. "score.over-max" (the list: ./findingCode.ts). */
+  code: FindingCode;
   message: string;
   sheet?: string;
   /** A1 address inside `sheet`. */

@@ -1,6 +1,7 @@
 // One student's row of a work: variant(s) and item scores, checked against the work definition.
 import { isAbsentText, parseScore } from "./score";
 import { markFor } from "./mark";
+import type { RowIssueCode } from "./findingCode";
 import type { Severity } from "./result";
 import { partsOf, variantsOf, type WorkDefinition } from "./work";
 
@@ -9,7 +10,7 @@ export type RowField = { kind: "variant"; part: 1 | 2 } | { kind: "item"; index:
 
 export interface RowIssue {
   severity: Severity;
-  code: string;
+  code: RowIssueCode;
   message: string;
   field: RowField;
 }

@@ -10,6 +10,7 @@ import {
   readCode,
   scaleFromMinima,
   type Finding,
+  type FindingCode,
   type Item,
   type WorkDefinition,
   type XLetter,
@@ -86,7 +87,7 @@ export interface Inputs {
 const rowsOf = (s: SheetSnapshot | undefined): CellValue[][] => s?.values ?? [];
 const isEmptyRow = (row: readonly CellValue[]): boolean => row.every((v) => v === null || (typeof v === "string" && v.trim() === ""));
 
-type Push = (sheet: string, row: number, col: number, severity: Finding["severity"], code: string, message: string) => void;
+type Push = (sheet: string, row: number, col: number, severity: Finding["severity"], code: FindingCode, message: string) => void;
 const pusher =
   (findings: Finding[]): Push =>
   (sheet, row, col, severity, code, message) =>

@@ -1,7 +1,7 @@
 import { describeFinding, fail, hasErrors, ok, type Finding } from "../../src/core";
 
 const err: Finding = { severity: "error", code: "score.over-max", message: "задание 3: балл 3 больше максимума 2" };
-const warn: Finding = { severity: "warning", code: "class.spelling", message: "класс «5а» прочитан как 5А" };
+const warn: Finding = { severity: "warning", code: "roster.class-normalised", message: "класс «5а» прочитан как 5А" };
 
 describe("result", () => {
   it("ok and fail build tagged values", () => {
