@@ -51,7 +51,7 @@ export function workbookStatus(snapshot: Snapshot, today: Date = new Date()): Wo
   return {
     sheets: { present: INPUT_SHEETS.length - missing.length, total: INPUT_SHEETS.length, missing },
     settings: { exists: settingsExists, ok: settingsOk, values: readSettingsValues(snapshot), findings: settingsFindings },
-    roster: { students: students.length, classes: inputs.roster.classes.length, planRows: inputs.plan.length, findings: rosterFindings },
+    roster: { students: students.length, classes: inputs.roster.classes.length, planRows: inputs.schedule.length, findings: rosterFindings },
     codes: { assigned: students.filter((s) => s.code !== null).length, total: students.length, pool: inputs.pool.length, cleared: result.findings.filter((f) => f.code === "roster.code-cleared") },
     scoreSheets: { made, expected },
     scores: { rows, filled: rows - blank },

@@ -5,7 +5,7 @@ import { cellAddress, checkRow, columnLetter, nameKey, parseClassName, readCode,
 import type { Snapshot } from "./backend";
 import { PLAN_SHEET, PROTOCOL_HEADER, PROTOCOL_PREFIX, ROSTER_SHEET, cellText, headerKey, isProtocolHeader } from "./contract";
 import { uploadForms, type FindingScope, type FormMember, type UploadForm } from "./forms";
-import { readInputs, type Inputs, type PlanRow, type Student } from "./inputs";
+import { readInputs, type Inputs, type ScheduleRow, type Student } from "./inputs";
 import { readScoreSheet, scoreLayout, type ScoreLayout, type ScoreRow } from "./scoreSheet";
 import { findScoreSheets, type ScoreSheetMap } from "./scoreSheetLocator";
 import { scoreSheetTargets } from "./scoreSheets";
@@ -32,7 +32,7 @@ export interface CheckedRow {
 export interface CheckedSheet {
   /** The sheet as named in the workbook (a renamed score sheet keeps its new name). */
   name: string;
-  plan: PlanRow;
+  plan: ScheduleRow;
   layout: ScoreLayout;
   rows: CheckedRow[];
 }

@@ -64,7 +64,7 @@ export interface Roster {
   classes: string[];
 }
 
-export interface PlanRow {
+export interface ScheduleRow {
   row: number;
   className: string;
   grade: number;
@@ -77,7 +77,8 @@ export interface Inputs {
   settings: Settings;
   roster: Roster;
   pool: number[];
-  plan: PlanRow[];
+  /** The «План» rows: which class writes which work on which day (not to be confused with a WritePlan). */
+  schedule: ScheduleRow[];
   works: WorkDefinition[];
   /** For each subject of the plan (by `headerKey`): where its previous-period marks come from. */
   marks: Map<string, MarkChoice>;
@@ -370,7 +371,7 @@ function trimTail(cells: CellValue[]): CellValue[] {
   return cells.slice(0, n);
 }
 
-export function readPlan(snapshot: Snapshot, roster: Roster, works: readonly WorkDefinition[], findings: Finding[]): PlanRow[] {
+export function readSchedule(snapshot: Snapshot, roster: Roster, works: readonly WorkDefinition[], findings: Finding[]): ScheduleRow[] {
   const push = pusher(findings);
   const sheet = snapshot.sheets[PLAN_SHEET];
   if (!sheet) {
@@ -380,7 +381,7 @@ export function readPlan(snapshot: Snapshot, roster: Roster, works: readonly Wor
   const rows = sheet.values;
   const cols = headerColumns(rows, PLAN, ["className", "work"], PLAN_SHEET, findings);
   if (cols.className === null || cols.work === null) return [];
-  const plan: PlanRow[] = [];
+  const plan: ScheduleRow[] = [];
   const classes = new Set(roster.classes);
   for (let r = 1; r < rows.length; r++) {
     const row = rows[r];
@@ -422,9 +423,9 @@ export function readInputs(snapshot: Snapshot): Inputs {
   const roster = readRoster(snapshot, findings);
   const pool = readPool(snapshot, findings);
   const works = readCriteria(snapshot, findings);
-  const plan = readPlan(snapshot, roster, works, findings);
-  const marks = snapshot.sheets[ROSTER_SHEET] ? resolveMarkColumns(roster, plan, findings) : new Map<string, MarkChoice>();
-  return { settings, roster, pool, plan, works, marks, findings };
+  const schedule = readSchedule(snapshot, roster, works, findings);
+  const marks = snapshot.sheets[ROSTER_SHEET] ? resolveMarkColumns(roster, schedule, findings) : new Map<string, MarkChoice>();
+  return { settings, roster, pool, schedule, works, marks, findings };
 }
 
 // --- Previous-period marks -------------------------------------------------------------------
@@ -457,7 +458,7 @@ export function looksLikeSubject(header: string, subject: string): boolean {
  * silently; otherwise the one column that looks like it is used and a warning names its header
  * cell; several look-alikes, or none, leave the marks empty and a warning says so.
  */
-export function resolveMarkColumns(roster: Roster, plan: readonly PlanRow[], findings: Finding[]): Map<string, MarkChoice> {
+export function resolveMarkColumns(roster: Roster, plan: readonly ScheduleRow[], findings: Finding[]): Map<string, MarkChoice> {
   const out = new Map<string, MarkChoice>();
   const choose = (key: string, subject: string, column: MarkColumn | null, finding: Finding | null) => {
     out.set(key, { subject, column, finding });

@@ -15,17 +15,17 @@
 import { CATALOGUE, parseClassName, parseItemHeader, readCode, sameSheetName, type WorkDefinition } from "../core";
 import type { CellValue, SheetSnapshot, Snapshot } from "./backend";
 import { headerKey } from "./contract";
-import { readInputs, type Inputs, type PlanRow } from "./inputs";
+import { readInputs, type Inputs, type ScheduleRow } from "./inputs";
 import { isScoreSheet, scoreLayout, scoreSheetName } from "./scoreSheet";
 
 /** A plan row and the name of its score sheet (see `scoreSheetTargets` for the name clashes). */
 export interface ScoreSheetTarget {
-  row: PlanRow;
+  row: ScheduleRow;
   name: string;
 }
 
 export interface LocatedScoreSheet {
-  plan: PlanRow;
+  plan: ScheduleRow;
   /** The name the plan gives the sheet: «<класс> <предмет>». */
   expected: string;
   /** The sheet that holds this row's scores, as it is named in the workbook; null when there is none. */
@@ -55,7 +55,7 @@ export interface ScoreSheetMap {
 }
 
 /** The targets of a plan: one sheet name per row; a row whose name another row already took is left out. */
-export function planTargets(plan: readonly PlanRow[]): ScoreSheetTarget[] {
+export function planTargets(plan: readonly ScheduleRow[]): ScoreSheetTarget[] {
   const out: ScoreSheetTarget[] = [];
   for (const row of plan) {
     const name = scoreSheetName(row.className, row.subject);
@@ -66,10 +66,10 @@ export function planTargets(plan: readonly PlanRow[]): ScoreSheetTarget[] {
 
 /**
  * Where each plan row's scores are, and which score sheets no plan row leads to.
- * `targets` defaults to `planTargets(inputs.plan)`; the check passes `scoreSheetTargets`, which
+ * `targets` defaults to `planTargets(inputs.schedule)`; the check passes `scoreSheetTargets`, which
  * also reports name clashes.
  */
-export function findScoreSheets(snapshot: Snapshot, inputs: Inputs = readInputs(snapshot), targets: readonly ScoreSheetTarget[] = planTargets(inputs.plan)): ScoreSheetMap {
+export function findScoreSheets(snapshot: Snapshot, inputs: Inputs = readInputs(snapshot), targets: readonly ScoreSheetTarget[] = planTargets(inputs.schedule)): ScoreSheetMap {
   const byName = new Map<string, string>(); // target name → sheet name
   const taken = new Set<string>();
   for (const t of targets) {
@@ -111,7 +111,7 @@ export function findScoreSheets(snapshot: Snapshot, inputs: Inputs = readInputs(
     .filter(free)
     .map((c): UnplannedScoreSheet => {
       const fits = known.filter((w) => fitsWork(c.sheet, w));
-      const planned = fits.filter((w) => inputs.plan.some((p) => p.work.id === w.id));
+      const planned = fits.filter((w) => inputs.schedule.some((p) => p.work.id === w.id));
       const work = fits.length === 1 ? fits[0] : planned.length === 1 ? planned[0] : null;
       const grade = c.className ? parseInt(c.className, 10) : work ? work.grade : null;
       const twinOf = work && c.className ? located.find((l) => l.sheet !== null && l.plan.className === c.className && l.plan.work.id === work.id) ?? null : null;

@@ -9,7 +9,7 @@ import { clearedCodeFinding, findClearedCodes } from "./check";
 import { ARCHIVE_SHEET, archiveScores } from "./scoreArchive";
 import { findScoreSheets } from "./scoreSheetLocator";
 import { displacedFinding, displacedScores, layoutInPlace, scoreSheetMerge, type DisplacedScore } from "./scoreSheetMerge";
-import { readInputs, type Inputs, type PlanRow } from "./inputs";
+import { readInputs, type Inputs, type ScheduleRow } from "./inputs";
 import { existingName, placeSheet } from "./ownership";
 import { buildScoreSheet, isScoreSheet, readScoreSheet, scoreLayout, scoreSheetName, type ScoreLayout, type ScoreSheetRowInput } from "./scoreSheet";
 
@@ -20,9 +20,9 @@ export interface ScoreSheetsPlan {
 }
 
 /** The score sheet of each plan row, with name collisions reported. */
-export function scoreSheetTargets(inputs: Inputs, findings: Finding[]): { row: PlanRow; name: string }[] {
-  const out: { row: PlanRow; name: string }[] = [];
-  for (const row of inputs.plan) {
+export function scoreSheetTargets(inputs: Inputs, findings: Finding[]): { row: ScheduleRow; name: string }[] {
+  const out: { row: ScheduleRow; name: string }[] = [];
+  for (const row of inputs.schedule) {
     const name = scoreSheetName(row.className, row.subject);
     const clash = out.find((o) => sameSheetName(o.name, name));
     if (clash) {
@@ -46,12 +46,12 @@ export function planScoreSheets(snapshot: Snapshot, style: FormulaStyle, options
   const findings = inputs.findings.filter((f) => f.sheet !== "Настройки");
   const result: ScoreSheetsPlan = { plan: { sheets: [], cellWrites: [] }, findings, sheets: [] };
   const targets = scoreSheetTargets(inputs, findings);
-  if (inputs.plan.length === 0 && !findings.some((f) => f.severity === "error")) {
+  if (inputs.schedule.length === 0 && !findings.some((f) => f.severity === "error")) {
     findings.push({ sheet: "План", cell: "A2", severity: "error", code: "plan.empty", message: "план пуст: укажите, какой класс какую работу пишет" });
   }
   // A code someone erased while score sheets carry it is typed back, never replaced by a new one.
   const cleared = new Map(findClearedCodes(snapshot, inputs).map((c) => [c.student.row, c]));
-  const uncoded = inputs.roster.students.filter((s) => s.code === null && inputs.plan.some((p) => p.className === s.className));
+  const uncoded = inputs.roster.students.filter((s) => s.code === null && inputs.schedule.some((p) => p.className === s.className));
   for (const s of uncoded) {
     const lost = cleared.get(s.row);
     findings.push(
