@@ -4,7 +4,8 @@
 // (./protocolNumbers.ts), typed marks and notes on a protocol stay.
 import { assignCodes, cellAddress, columnLetter, safeSheetName, type Finding, type Random } from "../core";
 import type { CellValue, CellWrite, SheetPlan, Snapshot, WritePlan } from "./backend";
-import { OWNED_TAB, HEADER_FILL, PROTOCOL_HEADER, PROTOCOL_PREFIX, ROSTER_SHEET, SLIPS_SHEET } from "./contract";
+import { OWNED_TAB, HEADER_FILL, PROTOCOL_HEADER, PROTOCOL_PREFIX, ROSTER_SHEET, SLIPS_SHEET, isProtocolHeader } from "./contract";
+import type { OwnedSheetKind } from "./ownedSheet";
 import { clearedCodeFinding, findClearedCodes } from "./check";
 import { compareClassNames, readPool, readRoster, type Student } from "./inputs";
 import { placeSheet } from "./ownership";
@@ -20,6 +21,26 @@ export interface CodesPlan {
 }
 
 export const protocolSheetName = (className: string): string => safeSheetName(`${PROTOCOL_PREFIX}${className}`);
+
+/** «Коды для выдачи»: ours by name (it holds codes only, regenerated from the protocols). */
+export const SLIPS_SHEET_KIND: OwnedSheetKind = {
+  kind: "slips",
+  title: "листки с кодами",
+  named: (name) => name === SLIPS_SHEET,
+  signed: () => true,
+  holdsTypedData: false,
+  step: "codes",
+};
+
+/** «Протокол <класс>»: ours by header; it holds the organiser's marks, so nothing typed is lost on a re-run. */
+export const PROTOCOL_SHEET_KIND: OwnedSheetKind = {
+  kind: "protocol",
+  title: "протокол",
+  named: (name) => name.startsWith(PROTOCOL_PREFIX.trim()),
+  signed: (sheet) => isProtocolHeader(sheet.values[0]),
+  holdsTypedData: true,
+  step: "codes",
+};
 
 const SLIP_COLUMNS = 3;
 

@@ -1,18 +1,18 @@
 // Which sheets the add-in owns, and deciding "create" or "replace" without ever touching a user sheet.
 import { sameSheetName, type Finding } from "../core";
 import type { SheetPlan, Snapshot } from "./backend";
-import { SLIPS_SHEET, isProtocolHeader } from "./contract";
-import { isScoreSheet } from "./scoreSheet";
+import { ownedKind } from "./ownedSheets";
 
-export type OwnedKind = "slips" | "protocol" | "scores";
+/** The kinds of sheet the add-in makes (declared by their modules, listed in ./ownedSheets.ts). */
+export type OwnedKind = "slips" | "protocol" | "scores" | "archive";
 
 /** True when the existing sheet carries the signature of a sheet of this kind that the add-in made. */
 export function looksOwned(snapshot: Snapshot, name: string, kind: OwnedKind): boolean {
-  const sheet = snapshot.sheets[existingName(snapshot, name) ?? ""];
-  if (!sheet) return false;
-  if (kind === "scores") return isScoreSheet(sheet);
-  if (kind === "protocol") return isProtocolHeader(sheet.values[0]);
-  return name === SLIPS_SHEET; // the slips sheet is ours by name: it holds codes only
+  const existing = existingName(snapshot, name);
+  const sheet = snapshot.sheets[existing ?? ""];
+  if (!sheet || existing === undefined) return false;
+  const k = ownedKind(kind);
+  return k.named(existing) && k.signed(sheet, existing);
 }
 
 export const existingName = (snapshot: Snapshot, name: string): string | undefined => snapshot.sheetNames.find((n) => sameSheetName(n, name));

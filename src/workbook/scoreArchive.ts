@@ -4,10 +4,21 @@
 import { cellAddress, sameSheetName, type Finding } from "../core";
 import type { SheetMerge, SheetPlan, Snapshot } from "./backend";
 import { HEADER_FILL, OWNED_TAB, headerKey } from "./contract";
+import type { OwnedSheetKind } from "./ownedSheet";
 import type { DisplacedScore } from "./scoreSheetMerge";
 
 export const ARCHIVE_SHEET = "Архив баллов";
 export const ARCHIVE_HEADER = ["Дата", "Лист", "Ячейка", "Код", "Столбец", "Значение"] as const;
+
+/** «Архив баллов»: ours by name and header; rows are only ever added. */
+export const ARCHIVE_SHEET_KIND: OwnedSheetKind = {
+  kind: "archive",
+  title: "архив баллов",
+  named: (name) => sameSheetName(name, ARCHIVE_SHEET),
+  signed: (sheet) => isArchiveHeader(sheet.values[0]),
+  holdsTypedData: true,
+  step: "scoreSheets",
+};
 
 export const isArchiveHeader = (row: readonly unknown[] | undefined): boolean => ARCHIVE_HEADER.every((h, i) => headerKey(row?.[i]) === headerKey(h));
 

@@ -17,6 +17,7 @@ import {
 } from "../core";
 import type { CellStyle, CellValue, FormulaBlock, FormulaStyle, Highlight, SheetPlan, SheetSnapshot, Validation } from "./backend";
 import { ERROR_FILL, HEADER_FILL, OWNED_TAB, SCORE_TAIL, headerKey } from "./contract";
+import type { OwnedSheetKind } from "./ownedSheet";
 
 export const scoreSheetName = (className: string, subject: string): string => safeSheetName(`${className} ${subject}`);
 
@@ -46,6 +47,16 @@ export function isScoreSheet(sheet: SheetSnapshot | undefined): boolean {
   if (header[0] !== headerKey("Код")) return false;
   return header.some((_, i) => SCORE_TAIL.every((t, k) => header[i + k] === headerKey(t)));
 }
+
+/** Score sheets «<класс> <предмет>»: ours by header (renamed ones too), merged into on every re-run. */
+export const SCORE_SHEET_KIND: OwnedSheetKind = {
+  kind: "scores",
+  title: "лист для баллов",
+  named: () => true,
+  signed: (sheet) => isScoreSheet(sheet),
+  holdsTypedData: true,
+  step: "scoreSheets",
+};
 
 /** One data row of a score sheet as typed, mapped to the work by header. */
 export interface ScoreRow {

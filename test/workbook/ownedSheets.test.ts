@@ -1,0 +1,29 @@
+// The add-in's kinds of sheet, declared by their modules and listed once: ownership asks the list.
+import { kindOfSheet, ownedSheetKinds } from "../../src/workbook/ownedSheets";
+import { looksOwned } from "../../src/workbook/ownership";
+import type { Snapshot } from "../../src/workbook/backend";
+
+const snapshot: Snapshot = {
+  sheetNames: ["Коды для выдачи", "Протокол 4А", "4А Матем (проверено)", "Архив баллов", "Протокол 4Б", "Мои заметки"],
+  sheets: {
+    "Коды для выдачи": { values: [["4А, № 1 по протоколу\nКод участника: 41001"]] },
+    "Протокол 4А": { values: [["№", "ФИО", "Код", "Присутствовал", "Подпись"]] },
+    "4А Матем (проверено)": { values: [["Код", "Вариант", "1 (1б)", "Итого", "Отметка", "Проверка", "Комментарий"]] },
+    "Архив баллов": { values: [["Дата", "Лист", "Ячейка", "Код", "Столбец", "Значение"]] },
+    "Протокол 4Б": { values: [["Мой собственный протокол"]] },
+    "Мои заметки": { values: [["Код", "что-то"]] },
+  },
+};
+
+test("every kind is declared once, with a step; typed data is merged into, not replaced", () => {
+  const kinds = ownedSheetKinds();
+  expect(kinds.map((k) => k.kind)).toEqual(["slips", "protocol", "scores", "archive"]);
+  expect(new Set(kinds.map((k) => k.kind)).size).toBe(kinds.length);
+  expect(kinds.filter((k) => k.holdsTypedData).map((k) => k.kind)).toEqual(["protocol", "scores", "archive"]);
+});
+
+test("a sheet is the add-in's by its declaration's name and signature; a user's sheet with our name is not", () => {
+  expect(snapshot.sheetNames.map((n) => kindOfSheet(n, snapshot.sheets[n])?.kind ?? null)).toEqual(["slips", "protocol", "scores", "archive", null, null]);
+  expect(looksOwned(snapshot, "Протокол 4Б", "protocol")).toBe(false);
+  expect(looksOwned(snapshot, "протокол 4а", "protocol")).toBe(true);
+});
