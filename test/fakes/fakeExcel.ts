@@ -9,6 +9,21 @@
 //   become formulas unless numeric, "00123" becomes the number 123, "TRUE" a boolean,
 //   "12.03.2026" a date serial. A back end that forgets to escape text is caught.
 // - Every sync is counted, with the bytes queued (JSON length of each action's path and arguments).
+//
+// Typed against @types/office-js, so that the fake cannot drift from the documented API. Every
+// object the fake hands to the back end (context, application, workbook, worksheets, worksheet,
+// freeze panes, page layout, headers/footers, page breaks, range, format, font, fill, borders,
+// border, data validation, conditional formats, conditional format and its parts) is an object
+// literal declared `satisfies` its `…View` type, `Modelled<Excel.X, "member" | …, { … }>` below:
+// exactly the members of the real interface the fake models, with their documented types and
+// every documented overload. Methods are compared as function types, not bivariantly, so a fake
+// method must accept at least every documented argument (`freezeAt(Range | string)`, then refuse
+// a Range at run time), and what it returns must be the real type or the fake's view of it (which
+// the real object must fit). A member Excel lacks, a misspelt one, a narrower parameter or a
+// wrong return fails `npm run typecheck`. Adding a member: name it in its View; a property the
+// back end only writes gets a getter annotated with the real type (it throws PropertyNotLoaded;
+// an unannotated one is `unknown` and fails) and an unannotated setter that keeps the run-time
+// checks. test/fakes/fakeExcel.types.test.ts holds the type-level tests of this rule.
 
 import { parseCellAddress, parseRangeAddress, rangeAddress } from "../../src/core/address";
 
@@ -367,6 +382,117 @@ export interface FakeStats {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The fake's view of Office.js (the typing rule at the top of this file)
+
+/** The call signatures of a (possibly overloaded, up to four) function type: [parameters, return] each. */
+type Overloads<F> = F extends {
+  (...args: infer A1): infer R1;
+  (...args: infer A2): infer R2;
+  (...args: infer A3): infer R3;
+  (...args: infer A4): infer R4;
+}
+  ? [A1, R1] | [A2, R2] | [A3, R3] | [A4, R4]
+  : never;
+
+type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+/**
+ * What a member hands out: the documented type `Real`, or the fake's own view `Out` of that object,
+ * which the real object must be assignable to (else a type no fake object satisfies, naming both).
+ */
+type Fits<Real, Out> = [Out] extends [never] ? Real : [Real] extends [Out] ? Out : { "office-js hands out": Real; "the fake hands out": Out };
+
+/**
+ * Every documented overload of a method, as function types (so parameters are checked strictly:
+ * the fake must accept at least every documented argument, not merely overlap with it), returning
+ * what the real one returns, or the fake's view of it.
+ */
+type Calls<F, Out> = Intersection<Overloads<F> extends infer O ? (O extends [infer A extends unknown[], infer R] ? (...args: A) => Fits<R, Out> : never) : never>;
+
+/**
+ * The fake's view of the Office.js interface `Real`: only the members `K` it models, with their
+ * documented types and signatures; `Out` names, for the members that hand out other objects (a
+ * property such as `format`, a method such as `getRange`), the fake's view of those objects.
+ */
+export type Modelled<Real, K extends keyof Real, Out extends { [P in K]?: unknown } = Record<never, never>> = {
+  [P in K]: Real[P] extends (...args: never) => unknown
+    ? Calls<Real[P], P extends keyof Out ? Out[P] : never>
+    : Fits<Real[P], P extends keyof Out ? Out[P] : never>;
+};
+
+export type RequestContextView = Modelled<Excel.RequestContext, "workbook" | "application", { workbook: WorkbookView; application: ApplicationView }> &
+  // sync is generic (it passes a value through): kept as declared.
+  Pick<Excel.RequestContext, "sync">;
+export type ApplicationView = Modelled<Excel.Application, "calculate" | "suspendApiCalculationUntilNextSync">;
+export type WorkbookView = Modelled<Excel.Workbook, "worksheets", { worksheets: WorksheetsView }>;
+export type WorksheetsView = Modelled<
+  Excel.WorksheetCollection,
+  "load" | "items" | "add" | "getItem" | "getItemOrNullObject" | "getFirst",
+  { load: WorksheetsView; items: WorksheetView[]; add: WorksheetView; getItem: WorksheetView; getItemOrNullObject: WorksheetView; getFirst: WorksheetView }
+>;
+export type WorksheetView = Modelled<
+  Excel.Worksheet,
+  | "load"
+  | "name"
+  | "isNullObject"
+  | "getNextOrNullObject"
+  | "getRange"
+  | "getRangeByIndexes"
+  | "getUsedRangeOrNullObject"
+  | "freezePanes"
+  | "pageLayout"
+  | "horizontalPageBreaks"
+  | "activate"
+  | "tabColor",
+  {
+    load: WorksheetView;
+    getNextOrNullObject: WorksheetView;
+    getRange: RangeView;
+    getRangeByIndexes: RangeView;
+    getUsedRangeOrNullObject: RangeView;
+    freezePanes: FreezePanesView;
+    pageLayout: PageLayoutView;
+    horizontalPageBreaks: PageBreaksView;
+  }
+>;
+export type FreezePanesView = Modelled<Excel.WorksheetFreezePanes, "freezeRows" | "freezeColumns" | "freezeAt" | "unfreeze">;
+export type PageLayoutView = Modelled<
+  Excel.PageLayout,
+  "headersFooters" | "setPrintArea" | "setPrintTitleRows" | "orientation" | "zoom",
+  { headersFooters: HeadersFootersView }
+>;
+export type HeadersFootersView = Modelled<Excel.HeaderFooterGroup, "defaultForAllPages", { defaultForAllPages: HeaderFooterView }>;
+export type HeaderFooterView = Modelled<Excel.HeaderFooter, "centerHeader">;
+export type PageBreaksView = Modelled<Excel.PageBreakCollection, "add" | "removePageBreaks", { add: PageBreakView }>;
+/** A page break the fake hands back from `add`: none of its members is modelled. */
+export type PageBreakView = Modelled<Excel.PageBreak, never>;
+export type RangeView = Modelled<
+  Excel.Range,
+  "load" | "isNullObject" | "address" | "values" | "formulas" | "numberFormat" | "clear" | "autoFill" | "select" | "format" | "dataValidation" | "conditionalFormats",
+  { load: RangeView; format: RangeFormatView; dataValidation: DataValidationView; conditionalFormats: ConditionalFormatsView }
+>;
+export type RangeFormatView = Modelled<
+  Excel.RangeFormat,
+  "font" | "fill" | "borders" | "wrapText" | "horizontalAlignment" | "verticalAlignment" | "rowHeight" | "columnWidth",
+  { font: RangeFontView; fill: RangeFillView; borders: RangeBordersView }
+>;
+export type RangeFontView = Modelled<Excel.RangeFont, "bold" | "italic" | "size">;
+export type RangeFillView = Modelled<Excel.RangeFill, "color">;
+export type RangeBordersView = Modelled<Excel.RangeBorderCollection, "getItem", { getItem: RangeBorderView }>;
+export type RangeBorderView = Modelled<Excel.RangeBorder, "style" | "weight">;
+export type DataValidationView = Modelled<Excel.DataValidation, "clear" | "rule" | "errorAlert" | "prompt">;
+export type ConditionalFormatsView = Modelled<Excel.ConditionalFormatCollection, "add" | "clearAll", { add: ConditionalFormatView }>;
+export type ConditionalFormatView = Modelled<Excel.ConditionalFormat, "custom", { custom: CustomConditionalFormatView }>;
+export type CustomConditionalFormatView = Modelled<
+  Excel.CustomConditionalFormat,
+  "rule" | "format",
+  { rule: ConditionalFormatRuleView; format: ConditionalRangeFormatView }
+>;
+export type ConditionalFormatRuleView = Modelled<Excel.ConditionalFormatRule, "formula">;
+export type ConditionalRangeFormatView = Modelled<Excel.ConditionalRangeFormat, "fill", { fill: ConditionalRangeFillView }>;
+export type ConditionalRangeFillView = Modelled<Excel.ConditionalRangeFill, "color">;
+
+// ---------------------------------------------------------------------------------------------
 // Proxies
 
 interface Action {
@@ -379,8 +505,8 @@ class FakeContext {
   /** Bytes of loaded values and formulas answered by the sync being run. */
   responseBytes = 0;
   private suspended = false;
-  readonly workbook: unknown;
-  readonly application: unknown;
+  readonly workbook: WorkbookView;
+  readonly application: ApplicationView;
 
   constructor(
     readonly book: FakeWorkbook,
@@ -389,7 +515,7 @@ class FakeContext {
   ) {
     this.workbook = strict("workbook", {
       worksheets: worksheetCollection(this),
-    });
+    } satisfies WorkbookView);
     this.application = strict("application", {
       calculate: (type: string) =>
         this.enqueue("application", "calculate", [type], () => {
@@ -400,14 +526,23 @@ class FakeContext {
         this.enqueue("application", "suspendApiCalculationUntilNextSync", [], () => {
           this.suspended = true;
         }),
-    });
+    } satisfies ApplicationView);
+  }
+
+  /** The `context` the back end gets: the modelled members only (the queue and the book stay here). */
+  view(): RequestContextView {
+    return strict("context", {
+      workbook: this.workbook,
+      application: this.application,
+      sync: <T>(passThroughValue?: T): Promise<T> => this.sync(passThroughValue),
+    } satisfies RequestContextView);
   }
 
   enqueue(path: string, member: string, args: unknown[], run: () => void): void {
     this.queue.push({ bytes: JSON.stringify({ p: path, m: member, a: args }).length, run });
   }
 
-  async sync(): Promise<void> {
+  async sync<T>(passThroughValue?: T): Promise<T> {
     const actions = this.queue;
     this.queue = [];
     this.suspended = false;
@@ -426,6 +561,8 @@ class FakeContext {
     if (this.responseBytes > this.maxResponseBytes) {
       throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${this.responseBytes} bytes).`);
     }
+    // Like Excel: the promise resolves to the value passed in.
+    return passThroughValue as T;
   }
 }
 
@@ -448,20 +585,16 @@ function strict<T extends object>(path: string, target: T): T {
   });
 }
 
-function notLoaded(path: string, prop: string): never {
+/**
+ * Reading a property before load + sync (or a write-only one): throws PropertyNotLoaded. Generic,
+ * so that a getter must state its type (`get bold(): boolean`), which `satisfies` then checks; an
+ * unannotated one is `unknown` and fails the check instead of passing as `never`.
+ */
+function notLoaded<T>(path: string, prop: string): T {
   throw new FakeExcelError(
     "PropertyNotLoaded",
     `The property '${prop}' of ${path} is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
   );
-}
-
-/** Write-only property: reading it is not modelled (we only need to set it). */
-function setter(obj: object, path: string, prop: string, set: (v: unknown) => void): void {
-  Object.defineProperty(obj, prop, {
-    enumerable: true,
-    get: () => notLoaded(path, prop),
-    set,
-  });
 }
 
 function parseLoad(props: unknown): string[] {
@@ -477,32 +610,36 @@ const BORDER_STYLES = new Set(["None", "Continuous", "Dash", "DashDot", "DashDot
 const BORDER_WEIGHTS = new Set(["Hairline", "Thin", "Medium", "Thick"]);
 const COLOR = /^#[0-9A-Fa-f]{6}$/;
 
-function check(ok: boolean, what: string): void {
+function check(ok: boolean, what: string): asserts ok {
   if (!ok) throw new FakeExcelError("InvalidArgument", what);
+}
+
+/**
+ * Where Excel takes a Range or an address, the fake models the address only: a Range (any object)
+ * is refused when passed, as not modelled (and it could not be measured as queued bytes anyway).
+ */
+function addressOnly(arg: unknown, what: string): void {
+  if (typeof arg === "object" && arg !== null) throw new FakeExcelError("NotModelled", `${what} takes an address in the fake, not a Range`);
 }
 
 type SheetResolver = () => FakeSheet | null;
 
-function worksheetCollection(ctx: FakeContext): unknown {
+function worksheetCollection(ctx: FakeContext): WorksheetsView {
   const path = "worksheets";
-  let items: unknown[] | undefined;
+  let items: WorksheetView[] | undefined;
   const obj = {
-    load(props: unknown) {
+    load(props: unknown): WorksheetsView {
       const list = parseLoad(props);
       check(list.length === 1 && list[0] === "items/name", `worksheets.load(${JSON.stringify(props)}) is not modelled`);
       ctx.enqueue(path, "load", [props], () => {
-        items = ctx.book.sheets.map((s) => {
-          const ws = worksheet(ctx, () => s, `worksheet(${s.name})`, false);
-          (ws as { _loaded: Map<string, unknown> })._loaded.set("name", s.name);
-          return ws;
-        });
+        items = ctx.book.sheets.map((s) => worksheet(ctx, () => s, `worksheet(${s.name})`, false, s.name));
       });
-      return obj;
+      return self;
     },
-    get items() {
+    get items(): WorksheetView[] {
       return items ?? notLoaded(path, "items");
     },
-    add(name: string) {
+    add(name?: string) {
       let created: FakeSheet | null = null;
       ctx.enqueue(path, "add", [name], () => {
         check(
@@ -535,8 +672,9 @@ function worksheetCollection(ctx: FakeContext): unknown {
     getFirst() {
       return worksheet(ctx, () => must(ctx.book.sheets[0] ?? null, "worksheets.getFirst()"), "worksheet(first)", false);
     },
-  };
-  return strict(path, obj);
+  } satisfies WorksheetsView;
+  const self = strict(path, obj);
+  return self;
 }
 
 /** Resolve a non-null target for an action, or fail like Excel does on a null object. */
@@ -545,8 +683,10 @@ function must<T>(value: T | null, path: string): T {
   return value;
 }
 
-function worksheet(ctx: FakeContext, resolve: SheetResolver, path: string, nullable: boolean): unknown {
+/** A worksheet proxy; `loadedName`: its name is already loaded (an item of a loaded collection). */
+function worksheet(ctx: FakeContext, resolve: SheetResolver, path: string, nullable: boolean, loadedName?: string): WorksheetView {
   const loaded = new Map<string, unknown>();
+  if (loadedName !== undefined) loaded.set("name", loadedName);
   const sheet = (): FakeSheet => must(resolve(), path);
   const act = (member: string, args: unknown[], run: (s: FakeSheet) => void): void =>
     ctx.enqueue(path, member, args, () => run(sheet()));
@@ -564,77 +704,97 @@ function worksheet(ctx: FakeContext, resolve: SheetResolver, path: string, nulla
         s.frozenColumns = n;
         s.frozenRows = 0;
       }),
-    freezeAt: (at: string) =>
+    freezeAt: (at: Excel.Range | string) => {
+      addressOnly(at, "freezeAt");
       act("freezePanes.freezeAt", [at], (s) => {
         check(typeof at === "string", "freezeAt takes an address in the fake");
         const r = parseAddress(at);
         s.frozenRows = r.row + r.rows;
         s.frozenColumns = r.col + r.cols;
-      }),
+      });
+    },
     unfreeze: () =>
       act("freezePanes.unfreeze", [], (s) => {
         s.frozenRows = 0;
         s.frozenColumns = 0;
       }),
-  });
+  } satisfies FreezePanesView);
 
-  const defaultForAllPages = {};
-  setter(defaultForAllPages, `${path}.pageLayout.headersFooters.defaultForAllPages`, "centerHeader", (v) =>
-    act("pageLayout.headersFooters.defaultForAllPages.centerHeader", [v], (s) => {
-      check(typeof v === "string", "centerHeader");
-      s.centerHeader = v as string;
-    }),
-  );
+  const headerPath = `${path}.pageLayout.headersFooters.defaultForAllPages`;
+  const defaultForAllPages = {
+    get centerHeader(): string {
+      return notLoaded(headerPath, "centerHeader");
+    },
+    set centerHeader(v) {
+      act("pageLayout.headersFooters.defaultForAllPages.centerHeader", [v], (s) => {
+        check(typeof v === "string", "centerHeader");
+        s.centerHeader = v;
+      });
+    },
+  } satisfies HeaderFooterView;
   const pageLayout = {
     headersFooters: strict(`${path}.pageLayout.headersFooters`, {
-      defaultForAllPages: strict(`${path}.pageLayout.headersFooters.defaultForAllPages`, defaultForAllPages),
-    }),
-    setPrintArea: (area: string) =>
+      defaultForAllPages: strict(headerPath, defaultForAllPages),
+    } satisfies HeadersFootersView),
+    setPrintArea: (area: Excel.Range | Excel.RangeAreas | string) => {
+      addressOnly(area, "setPrintArea");
       act("pageLayout.setPrintArea", [area], (s) => {
         check(typeof area === "string", "setPrintArea takes an address in the fake");
         parseAddress(area);
         s.printArea = area;
-      }),
-    setPrintTitleRows: (rows: string) =>
+      });
+    },
+    setPrintTitleRows: (rows: Excel.Range | string) => {
+      addressOnly(rows, "setPrintTitleRows");
       act("pageLayout.setPrintTitleRows", [rows], (s) => {
-        check(typeof rows === "string" && /^\$?\d+:\$?\d+$/.test(rows), `setPrintTitleRows(${rows})`);
+        check(typeof rows === "string" && /^\$?\d+:\$?\d+$/.test(rows), `setPrintTitleRows(${String(rows)})`);
         s.printTitleRows = rows;
-      }),
-  };
-  setter(pageLayout, `${path}.pageLayout`, "orientation", (v) =>
-    act("pageLayout.orientation", [v], (s) => {
-      check(v === "Portrait" || v === "Landscape", `orientation ${String(v)}`);
-      s.orientation = v as "Portrait" | "Landscape";
-    }),
-  );
-  setter(pageLayout, `${path}.pageLayout`, "zoom", (v) =>
-    act("pageLayout.zoom", [v], (s) => {
-      const z = v as Record<string, unknown>;
-      check(
-        typeof z === "object" && z !== null && Object.keys(z).every((k) => ["horizontalFitToPages", "verticalFitToPages", "scale"].includes(k)),
-        `zoom ${JSON.stringify(v)}`,
-      );
-      s.zoom = { ...z } as Excel.PageLayoutZoomOptions;
-    }),
-  );
+      });
+    },
+    get orientation(): Excel.PageLayout["orientation"] {
+      return notLoaded(`${path}.pageLayout`, "orientation");
+    },
+    set orientation(v) {
+      act("pageLayout.orientation", [v], (s) => {
+        check(v === "Portrait" || v === "Landscape", `orientation ${String(v)}`);
+        s.orientation = v;
+      });
+    },
+    get zoom(): Excel.PageLayoutZoomOptions {
+      return notLoaded(`${path}.pageLayout`, "zoom");
+    },
+    set zoom(v) {
+      act("pageLayout.zoom", [v], (s) => {
+        const z: unknown = v;
+        check(
+          typeof z === "object" && z !== null && Object.keys(z).every((k) => ["horizontalFitToPages", "verticalFitToPages", "scale"].includes(k)),
+          `zoom ${JSON.stringify(v)}`,
+        );
+        s.zoom = { ...z } as Excel.PageLayoutZoomOptions;
+      });
+    },
+  } satisfies PageLayoutView;
 
   const horizontalPageBreaks = strict(`${path}.horizontalPageBreaks`, {
-    add: (cell: string) =>
+    add: (cell: Excel.Range | string) => {
+      addressOnly(cell, "horizontalPageBreaks.add");
       act("horizontalPageBreaks.add", [cell], (s) => {
         check(typeof cell === "string", "horizontalPageBreaks.add takes an address in the fake");
         const r = parseAddress(cell);
         check(r.row >= 1, `page break at ${cell}`);
         s.addPageBreakAfter(r.row);
-      }),
+      });
+      // Excel hands back the new PageBreak; the fake models none of its members.
+      return strict(`${path}.horizontalPageBreaks(${String(cell)})`, {} satisfies PageBreakView);
+    },
     removePageBreaks: () =>
       act("horizontalPageBreaks.removePageBreaks", [], (s) => {
         s.pageBreaks = [];
       }),
-  });
+  } satisfies PageBreaksView);
 
   const obj = {
-    _loaded: loaded,
-    load(props: unknown) {
+    load(props: unknown): WorksheetView {
       const list = parseLoad(props);
       check(list.every((p) => p === "name" || p === "isNullObject"), `worksheet.load(${JSON.stringify(props)})`);
       ctx.enqueue(path, "load", [props], () => {
@@ -642,12 +802,12 @@ function worksheet(ctx: FakeContext, resolve: SheetResolver, path: string, nulla
         loaded.set("isNullObject", s === null);
         if (s) loaded.set("name", s.name);
       });
-      return obj;
+      return self;
     },
-    get name() {
+    get name(): string {
       return loaded.has("name") ? (loaded.get("name") as string) : notLoaded(path, "name");
     },
-    get isNullObject() {
+    get isNullObject(): boolean {
       return loaded.has("isNullObject") ? (loaded.get("isNullObject") as boolean) : notLoaded(path, "isNullObject");
     },
     // Like Excel: the next sheet in tab order, a null object after the last (and after a null object).
@@ -711,19 +871,23 @@ function worksheet(ctx: FakeContext, resolve: SheetResolver, path: string, nulla
       act("activate", [], (s) => {
         ctx.book.activeSheet = s.name;
       }),
-  };
-  setter(obj, path, "tabColor", (v) =>
-    act("tabColor", [v], (s) => {
-      check(typeof v === "string" && (v === "" || COLOR.test(v)), `tabColor ${String(v)}`);
-      s.tabColor = v as string;
-    }),
-  );
-  return strict(path, obj);
+    get tabColor(): string {
+      return notLoaded(path, "tabColor");
+    },
+    set tabColor(v) {
+      act("tabColor", [v], (s) => {
+        check(typeof v === "string" && (v === "" || COLOR.test(v)), `tabColor ${String(v)}`);
+        s.tabColor = v;
+      });
+    },
+  } satisfies WorksheetView;
+  const self = strict(path, obj);
+  return self;
 }
 
 type RangeResolver = () => { sheet: FakeSheet; rect: Rect } | null;
 
-function range(ctx: FakeContext, resolve: RangeResolver, path: string, nullable: boolean): unknown {
+function range(ctx: FakeContext, resolve: RangeResolver, path: string, nullable: boolean): RangeView {
   const loaded = new Map<string, unknown>();
   const target = (): { sheet: FakeSheet; rect: Rect } => must(resolve(), path);
   const act = (member: string, args: unknown[], run: (t: { sheet: FakeSheet; rect: Rect }) => void): void =>
@@ -735,44 +899,97 @@ function range(ctx: FakeContext, resolve: RangeResolver, path: string, nullable:
     });
 
   // ---- format
-  const font = {};
-  setter(font, `${path}.format.font`, "bold", (v) => record("font.bold", v, typeof v === "boolean"));
-  setter(font, `${path}.format.font`, "italic", (v) => record("font.italic", v, typeof v === "boolean"));
-  setter(font, `${path}.format.font`, "size", (v) => record("font.size", v, typeof v === "number" && v >= 1 && v <= 409));
-  const fill = {};
-  setter(fill, `${path}.format.fill`, "color", (v) => record("fill.color", v, typeof v === "string" && COLOR.test(v)));
+  const fontPath = `${path}.format.font`;
+  const font = {
+    get bold(): boolean {
+      return notLoaded(fontPath, "bold");
+    },
+    set bold(v) {
+      record("font.bold", v, typeof v === "boolean");
+    },
+    get italic(): boolean {
+      return notLoaded(fontPath, "italic");
+    },
+    set italic(v) {
+      record("font.italic", v, typeof v === "boolean");
+    },
+    get size(): number {
+      return notLoaded(fontPath, "size");
+    },
+    set size(v) {
+      record("font.size", v, typeof v === "number" && v >= 1 && v <= 409);
+    },
+  } satisfies RangeFontView;
+  const fill = {
+    get color(): string {
+      return notLoaded(`${path}.format.fill`, "color");
+    },
+    set color(v) {
+      record("fill.color", v, typeof v === "string" && COLOR.test(v));
+    },
+  } satisfies RangeFillView;
   const borders = {
     getItem: (edge: string) => {
-      const border = {};
-      setter(border, `${path}.format.borders(${edge})`, "style", (v) =>
-        record(`borders.${edge}.style`, v, BORDER_EDGES.has(edge) && BORDER_STYLES.has(v as string)),
-      );
-      setter(border, `${path}.format.borders(${edge})`, "weight", (v) =>
-        record(`borders.${edge}.weight`, v, BORDER_EDGES.has(edge) && BORDER_WEIGHTS.has(v as string)),
-      );
-      return strict(`${path}.format.borders(${edge})`, border);
+      const borderPath = `${path}.format.borders(${edge})`;
+      const border = {
+        get style(): Excel.RangeBorder["style"] {
+          return notLoaded(borderPath, "style");
+        },
+        set style(v) {
+          record(`borders.${edge}.style`, v, BORDER_EDGES.has(edge) && BORDER_STYLES.has(v as string));
+        },
+        get weight(): Excel.RangeBorder["weight"] {
+          return notLoaded(borderPath, "weight");
+        },
+        set weight(v) {
+          record(`borders.${edge}.weight`, v, BORDER_EDGES.has(edge) && BORDER_WEIGHTS.has(v as string));
+        },
+      } satisfies RangeBorderView;
+      return strict(borderPath, border);
     },
-  };
+  } satisfies RangeBordersView;
+  const formatPath = `${path}.format`;
   const format = {
-    font: strict(`${path}.format.font`, font),
+    font: strict(fontPath, font),
     fill: strict(`${path}.format.fill`, fill),
     borders: strict(`${path}.format.borders`, borders),
-  };
-  setter(format, `${path}.format`, "wrapText", (v) => record("wrapText", v, typeof v === "boolean"));
-  setter(format, `${path}.format`, "horizontalAlignment", (v) => record("horizontalAlignment", v, HORIZONTAL.has(v as string)));
-  setter(format, `${path}.format`, "verticalAlignment", (v) => record("verticalAlignment", v, VERTICAL.has(v as string)));
-  setter(format, `${path}.format`, "rowHeight", (v) =>
-    act("format.rowHeight", [v], (t) => {
-      check(typeof v === "number" && v >= 0 && v <= 409, `rowHeight ${String(v)}`);
-      for (let r = t.rect.row; r < t.rect.row + Math.min(t.rect.rows, 100_000); r++) t.sheet.rowHeights.set(r, v as number);
-    }),
-  );
-  setter(format, `${path}.format`, "columnWidth", (v) =>
-    act("format.columnWidth", [v], (t) => {
-      check(typeof v === "number" && v >= 0 && v <= 1800, `columnWidth ${String(v)}`);
-      for (let c = t.rect.col; c < t.rect.col + t.rect.cols; c++) t.sheet.columnWidths.set(c, v as number);
-    }),
-  );
+    get wrapText(): boolean {
+      return notLoaded(formatPath, "wrapText");
+    },
+    set wrapText(v) {
+      record("wrapText", v, typeof v === "boolean");
+    },
+    get horizontalAlignment(): Excel.RangeFormat["horizontalAlignment"] {
+      return notLoaded(formatPath, "horizontalAlignment");
+    },
+    set horizontalAlignment(v) {
+      record("horizontalAlignment", v, HORIZONTAL.has(v as string));
+    },
+    get verticalAlignment(): Excel.RangeFormat["verticalAlignment"] {
+      return notLoaded(formatPath, "verticalAlignment");
+    },
+    set verticalAlignment(v) {
+      record("verticalAlignment", v, VERTICAL.has(v as string));
+    },
+    get rowHeight(): number {
+      return notLoaded(formatPath, "rowHeight");
+    },
+    set rowHeight(v) {
+      act("format.rowHeight", [v], (t) => {
+        check(typeof v === "number" && v >= 0 && v <= 409, `rowHeight ${String(v)}`);
+        for (let r = t.rect.row; r < t.rect.row + Math.min(t.rect.rows, 100_000); r++) t.sheet.rowHeights.set(r, v);
+      });
+    },
+    get columnWidth(): number {
+      return notLoaded(formatPath, "columnWidth");
+    },
+    set columnWidth(v) {
+      act("format.columnWidth", [v], (t) => {
+        check(typeof v === "number" && v >= 0 && v <= 1800, `columnWidth ${String(v)}`);
+        for (let c = t.rect.col; c < t.rect.col + t.rect.cols; c++) t.sheet.columnWidths.set(c, v);
+      });
+    },
+  } satisfies RangeFormatView;
 
   // ---- data validation
   const findValidation = (t: { sheet: FakeSheet; rect: Rect }): FakeValidation => {
@@ -782,61 +999,71 @@ function range(ctx: FakeContext, resolve: RangeResolver, path: string, nullable:
     t.sheet.validations.push(created);
     return created;
   };
+  const validationPath = `${path}.dataValidation`;
   const dataValidation = {
     clear: () =>
       act("dataValidation.clear", [], (t) => {
         t.sheet.validations = t.sheet.validations.filter((v) => !intersects(v.rect, t.rect));
       }),
-  };
-  setter(dataValidation, `${path}.dataValidation`, "rule", (v) =>
-    act("dataValidation.rule", [v], (t) => {
-      const rule = v as Excel.DataValidationRule;
-      const kinds = Object.keys(rule ?? {});
-      check(kinds.length === 1, `dataValidation.rule must have exactly one kind: ${JSON.stringify(v)}`);
-      if (rule.list) {
-        check(
-          typeof rule.list.source === "string" && rule.list.source.length > 0 && rule.list.source.length <= 255 &&
-            typeof rule.list.inCellDropDown === "boolean",
-          `list rule ${JSON.stringify(rule.list)}`,
+    get rule(): Excel.DataValidationRule {
+      return notLoaded(validationPath, "rule");
+    },
+    set rule(v) {
+      act("dataValidation.rule", [v], (t) => {
+        const rule = v;
+        const kinds = Object.keys(rule ?? {});
+        check(kinds.length === 1, `dataValidation.rule must have exactly one kind: ${JSON.stringify(v)}`);
+        if (rule.list) {
+          check(
+            typeof rule.list.source === "string" && rule.list.source.length > 0 && rule.list.source.length <= 255 &&
+              typeof rule.list.inCellDropDown === "boolean",
+            `list rule ${JSON.stringify(rule.list)}`,
+          );
+        } else if (rule.wholeNumber) {
+          const w = rule.wholeNumber;
+          check(
+            ["Between", "NotBetween", "EqualTo", "NotEqualTo", "GreaterThan", "LessThan", "GreaterThanOrEqualTo", "LessThanOrEqualTo"].includes(
+              w.operator as string,
+            ) &&
+              (typeof w.formula1 === "number" || typeof w.formula1 === "string") &&
+              ((w.operator !== "Between" && w.operator !== "NotBetween") || typeof w.formula2 === "number" || typeof w.formula2 === "string"),
+            `wholeNumber rule ${JSON.stringify(w)}`,
+          );
+        } else {
+          throw new FakeExcelError("NotModelled", `data validation kind ${kinds[0]}`);
+        }
+        // Excel refuses a rule on cells that already hold a different validation; clear first.
+        const clash = t.sheet.validations.some(
+          (x) => intersects(x.rect, t.rect) && x.rule !== undefined && rectText(x.rect) !== rectText(t.rect),
         );
-      } else if (rule.wholeNumber) {
-        const w = rule.wholeNumber;
+        check(!clash, `${rectText(t.rect)} already has data validation; clear it first`);
+        findValidation(t).rule = rule;
+      });
+    },
+    get errorAlert(): Excel.DataValidationErrorAlert {
+      return notLoaded(validationPath, "errorAlert");
+    },
+    set errorAlert(v) {
+      act("dataValidation.errorAlert", [v], (t) => {
+        const a = v;
         check(
-          ["Between", "NotBetween", "EqualTo", "NotEqualTo", "GreaterThan", "LessThan", "GreaterThanOrEqualTo", "LessThanOrEqualTo"].includes(
-            w.operator as string,
-          ) &&
-            (typeof w.formula1 === "number" || typeof w.formula1 === "string") &&
-            ((w.operator !== "Between" && w.operator !== "NotBetween") || typeof w.formula2 === "number" || typeof w.formula2 === "string"),
-          `wholeNumber rule ${JSON.stringify(w)}`,
+          typeof a?.message === "string" && a.message.length <= 225 && ["Stop", "Warning", "Information"].includes(a.style as string),
+          `errorAlert ${JSON.stringify(v)}`,
         );
-      } else {
-        throw new FakeExcelError("NotModelled", `data validation kind ${kinds[0]}`);
-      }
-      // Excel refuses a rule on cells that already hold a different validation; clear first.
-      const clash = t.sheet.validations.some(
-        (x) => intersects(x.rect, t.rect) && x.rule !== undefined && rectText(x.rect) !== rectText(t.rect),
-      );
-      check(!clash, `${rectText(t.rect)} already has data validation; clear it first`);
-      findValidation(t).rule = rule;
-    }),
-  );
-  setter(dataValidation, `${path}.dataValidation`, "errorAlert", (v) =>
-    act("dataValidation.errorAlert", [v], (t) => {
-      const a = v as Excel.DataValidationErrorAlert;
-      check(
-        typeof a?.message === "string" && a.message.length <= 225 && ["Stop", "Warning", "Information"].includes(a.style as string),
-        `errorAlert ${JSON.stringify(v)}`,
-      );
-      findValidation(t).errorAlert = a;
-    }),
-  );
-  setter(dataValidation, `${path}.dataValidation`, "prompt", (v) =>
-    act("dataValidation.prompt", [v], (t) => {
-      const p = v as Excel.DataValidationPrompt;
-      check(typeof p?.message === "string" && p.message.length <= 255, `prompt ${JSON.stringify(v)}`);
-      findValidation(t).prompt = p;
-    }),
-  );
+        findValidation(t).errorAlert = a;
+      });
+    },
+    get prompt(): Excel.DataValidationPrompt {
+      return notLoaded(validationPath, "prompt");
+    },
+    set prompt(v) {
+      act("dataValidation.prompt", [v], (t) => {
+        const p = v;
+        check(typeof p?.message === "string" && p.message.length <= 255, `prompt ${JSON.stringify(v)}`);
+        findValidation(t).prompt = p;
+      });
+    },
+  } satisfies DataValidationView;
 
   // ---- conditional formats
   const conditionalFormats = {
@@ -849,37 +1076,45 @@ function range(ctx: FakeContext, resolve: RangeResolver, path: string, nullable:
         t.sheet.conditionalFormats.push(created);
       });
       const cf = (): FakeConditionalFormat => must(created, cfPath);
-      const rule = {};
-      setter(rule, `${cfPath}.custom.rule`, "formula", (v) =>
-        ctx.enqueue(cfPath, "custom.rule.formula", [v], () => {
-          check(typeof v === "string" && v.startsWith("="), `custom rule formula ${String(v)}`);
-          cf().formula = v as string;
-        }),
-      );
-      const cfFill = {};
-      setter(cfFill, `${cfPath}.custom.format.fill`, "color", (v) =>
-        ctx.enqueue(cfPath, "custom.format.fill.color", [v], () => {
-          check(typeof v === "string" && COLOR.test(v), `fill ${String(v)}`);
-          cf().fill = v as string;
-        }),
-      );
+      const rule = {
+        get formula(): string {
+          return notLoaded(`${cfPath}.custom.rule`, "formula");
+        },
+        set formula(v) {
+          ctx.enqueue(cfPath, "custom.rule.formula", [v], () => {
+            check(typeof v === "string" && v.startsWith("="), `custom rule formula ${String(v)}`);
+            cf().formula = v;
+          });
+        },
+      } satisfies ConditionalFormatRuleView;
+      const cfFill = {
+        get color(): string {
+          return notLoaded(`${cfPath}.custom.format.fill`, "color");
+        },
+        set color(v) {
+          ctx.enqueue(cfPath, "custom.format.fill.color", [v], () => {
+            check(typeof v === "string" && COLOR.test(v), `fill ${String(v)}`);
+            cf().fill = v;
+          });
+        },
+      } satisfies ConditionalRangeFillView;
       return strict(cfPath, {
         custom: strict(`${cfPath}.custom`, {
           rule: strict(`${cfPath}.custom.rule`, rule),
-          format: strict(`${cfPath}.custom.format`, { fill: strict(`${cfPath}.custom.format.fill`, cfFill) }),
-        }),
-      });
+          format: strict(`${cfPath}.custom.format`, { fill: strict(`${cfPath}.custom.format.fill`, cfFill) } satisfies ConditionalRangeFormatView),
+        } satisfies CustomConditionalFormatView),
+      } satisfies ConditionalFormatView);
     },
     clearAll: () =>
       act("conditionalFormats.clearAll", [], (t) => {
         t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((f) => !intersects(f.rect, t.rect));
       }),
-  };
+  } satisfies ConditionalFormatsView;
 
   const loadable = new Set(["address", "values", "formulas", "isNullObject"]);
-  const get = (prop: string): unknown => (loaded.has(prop) ? loaded.get(prop) : notLoaded(path, prop));
+  const get = <T>(prop: string): T => (loaded.has(prop) ? (loaded.get(prop) as T) : notLoaded(path, prop));
   const obj = {
-    load(props: unknown) {
+    load(props: unknown): RangeView {
       const list = parseLoad(props);
       check(list.every((p) => loadable.has(p)), `range.load(${JSON.stringify(props)}) is not modelled`);
       ctx.enqueue(path, "load", [props], () => {
@@ -892,27 +1127,27 @@ function range(ctx: FakeContext, resolve: RangeResolver, path: string, nullable:
         if (list.includes("formulas")) loaded.set("formulas", t.sheet._read(t.rect, "formulas"));
         ctx.responseBytes += JSON.stringify([loaded.get("values") ?? null, loaded.get("formulas") ?? null]).length;
       });
-      return obj;
+      return self;
     },
-    get isNullObject() {
+    get isNullObject(): boolean {
       return get("isNullObject");
     },
-    get address() {
+    get address(): string {
       return get("address");
     },
-    get values() {
+    get values(): Scalar[][] {
       return get("values");
     },
     set values(v: unknown) {
       act("values", [v], (t) => t.sheet._write(t.rect, v, "values"));
     },
-    get formulas() {
+    get formulas(): Scalar[][] {
       return get("formulas");
     },
     set formulas(v: unknown) {
       act("formulas", [v], (t) => t.sheet._write(t.rect, v, "formulas"));
     },
-    get numberFormat(): unknown {
+    get numberFormat(): Scalar[][] {
       return notLoaded(path, "numberFormat");
     },
     set numberFormat(v: unknown) {
@@ -921,7 +1156,8 @@ function range(ctx: FakeContext, resolve: RangeResolver, path: string, nullable:
     clear: (applyTo: string = "All") => act("clear", [applyTo], (t) => t.sheet._clear(t.rect, applyTo)),
     // Like Excel: fills the destination (which must contain the source and extend it down) by
     // repeating the source rows; formulas move their relative rows, $-rows stay.
-    autoFill: (destination: string, type: string = "FillDefault") =>
+    autoFill: (destination?: Excel.Range | string, type: string = "FillDefault") => {
+      addressOnly(destination, "autoFill");
       act("autoFill", [destination, type], (t) => {
         check(typeof destination === "string", "autoFill takes an address in the fake");
         check(type === "FillCopy" || type === "FillDefault", `autoFill type ${type} is not modelled`);
@@ -934,17 +1170,19 @@ function range(ctx: FakeContext, resolve: RangeResolver, path: string, nullable:
           const row = from.map((f) => (typeof f === "string" && f.startsWith("=") ? shiftRows(f, offset) : f));
           t.sheet._write({ row: d.row + r, col: d.col, rows: 1, cols: d.cols }, [row], "formulas");
         }
-      }),
+      });
+    },
     select: () =>
       act("select", [], (t) => {
         ctx.book.activeSheet = t.sheet.name;
         ctx.book.selection = { sheet: t.sheet.name, address: rectText(t.rect) };
       }),
-    format: strict(`${path}.format`, format),
-    dataValidation: strict(`${path}.dataValidation`, dataValidation),
+    format: strict(formatPath, format),
+    dataValidation: strict(validationPath, dataValidation),
     conditionalFormats: strict(`${path}.conditionalFormats`, conditionalFormats),
-  };
-  return strict(path, obj);
+  } satisfies RangeView;
+  const self = strict(path, obj);
+  return self;
 }
 
 /** A1 references of a formula moved down `offset` rows ($-rows and text in quotes stay). */
@@ -971,7 +1209,10 @@ export function createFakeExcel(options: { evaluate?: (formula: string) => Scala
   const run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     stats.runs++;
     const ctx = new FakeContext(workbook, stats, options.maxResponseBytes);
-    const result = await batch(strict("context", ctx) as unknown as Excel.RequestContext);
+    // The back end is typed against the whole Excel.RequestContext; the fake gives it the members it
+    // models (RequestContextView, which the real context fits: so this cast is checked), and every
+    // other member throws NotModelled.
+    const result = await batch(ctx.view() as Excel.RequestContext);
     // Excel.run flushes what is still queued when the batch returns; that costs a round trip too.
     if (ctx.queue.length > 0) await ctx.sync();
     return result;
