@@ -155,6 +155,7 @@ export class FakeSheet {
   printArea: string | null = null;
   printTitleRows: string | null = null;
   orientation: "Portrait" | "Landscape" = "Portrait";
+  paperSize: string = "Letter";
   centerHeader = "";
   zoom: Excel.PageLayoutZoomOptions = { scale: 100 };
 
@@ -458,7 +459,7 @@ export type WorksheetView = Modelled<
 export type FreezePanesView = Modelled<Excel.WorksheetFreezePanes, "freezeRows" | "freezeColumns" | "freezeAt" | "unfreeze">;
 export type PageLayoutView = Modelled<
   Excel.PageLayout,
-  "headersFooters" | "setPrintArea" | "setPrintTitleRows" | "orientation" | "zoom",
+  "headersFooters" | "setPrintArea" | "setPrintTitleRows" | "orientation" | "zoom" | "paperSize",
   { headersFooters: HeadersFootersView }
 >;
 export type HeadersFootersView = Modelled<Excel.HeaderFooterGroup, "defaultForAllPages", { defaultForAllPages: HeaderFooterView }>;
@@ -758,6 +759,15 @@ function worksheet(ctx: FakeContext, resolve: SheetResolver, path: string, nulla
       act("pageLayout.orientation", [v], (s) => {
         check(v === "Portrait" || v === "Landscape", `orientation ${String(v)}`);
         s.orientation = v;
+      });
+    },
+    get paperSize(): Excel.PageLayout["paperSize"] {
+      return notLoaded(`${path}.pageLayout`, "paperSize");
+    },
+    set paperSize(v) {
+      act("pageLayout.paperSize", [v], (s) => {
+        check(typeof v === "string" && ["A4", "A3", "A5", "Letter", "Legal"].includes(v), `paperSize ${String(v)}`);
+        s.paperSize = v;
       });
     },
     get zoom(): Excel.PageLayoutZoomOptions {

@@ -194,9 +194,11 @@ function printOps(sheet: string, p: PrintSetup): Op[] {
   const header = p.header !== undefined ? p.header.replace(/&/g, "&&") : undefined;
   const settings = [p.area, titles, p.landscape, header, p.fitToWidth].filter((x) => x !== undefined).length;
   if (settings > 0) {
+    // Russian schools print on A4, whatever the printer's default (the file back end writes it too).
     ops.push(
-      fixed(settings, [p.area, titles, p.landscape, header, p.fitToWidth], (s) => {
+      fixed(settings + 1, [p.area, titles, p.landscape, header, p.fitToWidth], (s) => {
         const layout = s.sheet(sheet).pageLayout;
+        layout.paperSize = "A4";
         if (p.area !== undefined) layout.setPrintArea(p.area);
         if (titles !== undefined) layout.setPrintTitleRows(titles);
         if (p.landscape !== undefined) layout.orientation = p.landscape ? "Landscape" : "Portrait";

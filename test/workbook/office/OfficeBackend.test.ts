@@ -100,6 +100,7 @@ describe("OfficeBackend.apply then read", () => {
     expect(ws.printArea).toBe("A1:E3");
     expect(ws.printTitleRows).toBe("$1:$1");
     expect(ws.orientation).toBe("Landscape");
+    expect(ws.paperSize).toBe("A4"); // Russian schools print on A4 whatever the printer says
     expect(ws.centerHeader).toBe("Конфиденциально && лично");
     expect(ws.zoom).toEqual({ horizontalFitToPages: 1 });
     expect(ws.pageBreaksAfterRows()).toEqual([2]);
