@@ -2,15 +2,15 @@
 // of the workbook keep the names), and the reminder shown at the top of the pane once the keeping
 // period of the protocols has passed while names are left (src/workbook/retention.ts).
 import { useCallback, useState, type ReactNode } from "react";
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import type { RemoveNamesSummary } from "../../workbook/removeNames";
 import type { RetentionStatus } from "../../workbook/retention";
 import { useStrings } from "../i18n";
 import type { StepState } from "../status";
+import { ConfirmListDialog } from "./ConfirmListDialog";
 import { StepItem } from "./StepItem";
 
 const useStyles = makeStyles({
-  list: { margin: `${tokens.spacingVerticalS} 0`, paddingLeft: tokens.spacingHorizontalXL, maxHeight: "40vh", overflowY: "auto" },
   reminder: { marginTop: tokens.spacingVerticalS },
 });
 
@@ -78,34 +78,20 @@ export function useRemoveNamesConfirm(): { confirm: (summary: RemoveNamesSummary
 
 function ConfirmRemoveNamesDialog({ summary, onAnswer }: { summary: RemoveNamesSummary | null; onAnswer: (yes: boolean) => void }) {
   const s = useStrings().steps.removeNames;
-  const styles = useStyles();
+  const items = [
+    ...(summary?.roster ?? []).map((c) => ({ key: `roster-${c.header}`, text: s.confirmRoster(c.header, c.cells) })),
+    ...(summary?.sheets ?? []).map((p) => ({ key: `sheet-${p.name}`, text: s.confirmSheet(p.name, p.cells) })),
+  ];
   return (
-    <Dialog open={summary !== null} modalType="alert" onOpenChange={(_, d) => !d.open && onAnswer(false)}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{s.confirmTitle}</DialogTitle>
-          <DialogContent>
-            {s.confirmBody(summary?.total ?? 0)}
-            <ul className={styles.list}>
-              {(summary?.roster ?? []).map((c) => (
-                <li key={`roster-${c.header}`}>{s.confirmRoster(c.header, c.cells)}</li>
-              ))}
-              {(summary?.sheets ?? []).map((p) => (
-                <li key={`sheet-${p.name}`}>{s.confirmSheet(p.name, p.cells)}</li>
-              ))}
-            </ul>
-            {s.confirmKeeps}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={() => onAnswer(true)}>
-              {s.confirmYes}
-            </Button>
-            <Button appearance="secondary" onClick={() => onAnswer(false)}>
-              {s.confirmCancel}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <ConfirmListDialog
+      open={summary !== null}
+      title={s.confirmTitle}
+      body={s.confirmBody(summary?.total ?? 0)}
+      items={items}
+      footer={s.confirmKeeps}
+      yes={s.confirmYes}
+      no={s.confirmCancel}
+      onAnswer={onAnswer}
+    />
   );
 }
