@@ -7,7 +7,7 @@ import { CATALOGUE, cryptoRandom, describeFinding, findWork, hasErrors, sameShee
 import { CRITERIA_SHEET } from "../workbook/contract";
 import { formsOfWorks, type UploadForm } from "../workbook/forms";
 import { addWorks, buildUploads, check, createInputSheets, makeCodes, makeScoreSheets, readAll, removeNames, type OperationOptions, type OperationResult } from "../workbook/operations";
-import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, fileFailure, newWorkbook, openWorkbook, openWorkbookToChange, printFindings, resolvePath, saveWorkbook, table, type Ctx } from "./io";
+import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, fileFailure, newWorkbook, openCoordinatorWorkbook, openWorkbook, openWorkbookToChange, printFindings, resolvePath, saveWorkbook, table, type Ctx } from "./io";
 import { planImportCodes } from "../workbook/importCodes";
 import { applyWritePlan } from "../workbook/planCheck";
 import { readCodesFile } from "./pool";
@@ -122,7 +122,8 @@ export async function cmdCodes(ctx: Ctx, values: Values, positionals: string[]):
   const codesFile = str(values.codes);
   let imported = 0;
   if (codesFile !== undefined) {
-    const { codes, duplicates } = await readCodesFile(ctx, codesFile);
+    const { codes, duplicates, from } = await readCodesFile(ctx, codesFile);
+    ctx.io.out(ctx.t.codesFileFrom(codesFile, from, codes.length));
     if (duplicates > 0) ctx.io.err(ctx.t.codesDuplicates(duplicates));
     // The same planner as the task pane's import: «Коды» is written only while it holds no code.
     const snapshot = await readAll(backend);
@@ -158,7 +159,7 @@ export async function cmdSheets(ctx: Ctx, values: Values, positionals: string[])
 
 export async function cmdCheck(ctx: Ctx, values: Values, positionals: string[]): Promise<number> {
   const file = one(ctx, positionals);
-  const backend = await openWorkbook(ctx, file);
+  const backend = await openCoordinatorWorkbook(ctx, file);
   const { findings, counts, forms } = await check(backend);
   const failed = hasErrors(findings);
   if (values.json) {
@@ -179,7 +180,7 @@ export async function cmdUpload(ctx: Ctx, values: Values, positionals: string[])
   const file = one(ctx, positionals);
   const outDir = str(values.out);
   if (!outDir) throw new CliError(EXIT_UNUSABLE, ctx.t.needOut);
-  const backend = await openWorkbook(ctx, file);
+  const backend = await openCoordinatorWorkbook(ctx, file);
   const forms: Uint8Array[] = [];
   for (const form of (values.form as string[] | undefined) ?? []) {
     await openWorkbook(ctx, form); // a clear message (and exit 2) for a form that cannot be read
@@ -257,7 +258,7 @@ export async function cmdRemoveNames(ctx: Ctx, values: Values, positionals: stri
   if (!values.yes) {
     // Without --yes nothing is written: the workbook is only read, to say what would be cleared
     // (or why it cannot be: a student without a code).
-    const { findings, summary } = planRemoveNames(await readAll(await openWorkbook(ctx, file)));
+    const { findings, summary } = planRemoveNames(await readAll(await openCoordinatorWorkbook(ctx, file)));
     if (hasErrors(findings)) {
       ctx.io.err(ctx.t.blocked);
       printFindings(ctx, findings);

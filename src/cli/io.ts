@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { describeFinding, type Finding } from "../core";
 import type { FileBackend } from "../workbook/file/FileBackend";
 import { UnreadableWorkbookError } from "../workbook/file/errors";
+import { uploadFormSign } from "../workbook/formDetector";
 import { FileError, checkWritable, newWorkbookAt, openWorkbookFile, saveOpenedWorkbook, saveWorkbookAs, type OpenedWorkbook, type SaveResult } from "../workbook/file/node/index";
 import type { Texts } from "./messages";
 
@@ -60,13 +61,36 @@ export async function openWorkbook(ctx: Ctx, file: string): Promise<FileBackend>
 }
 
 /**
- * Open an .xlsx that a command will write back (or write to `out`): the back end and the stamp the
- * save compares against. The target is checked at once — open in LibreOffice or Excel, read-only,
- * a folder — so the user hears «close the file» before any work is done (the save checks again).
+ * Refuses (exit 2, nothing written) an upload form for FIS OKO given where the coordinator's
+ * workbook is expected (src/workbook/formDetector.ts, the same test as the task pane's).
+ */
+export async function refuseUploadForm(ctx: Ctx, backend: FileBackend, file: string): Promise<void> {
+  const sign = await uploadFormSign(backend);
+  if (sign) throw new CliError(EXIT_UNUSABLE, ctx.t.uploadFormGiven(file, sign));
+}
+
+/** Open the coordinator's workbook to read it: openWorkbook, and an upload form is refused. */
+export async function openCoordinatorWorkbook(ctx: Ctx, file: string): Promise<FileBackend> {
+  const backend = await openWorkbook(ctx, file);
+  await refuseUploadForm(ctx, backend, file);
+  return backend;
+}
+
+/**
+ * Open the coordinator's .xlsx that a command will write back (or write to `out`): the back end and
+ * the stamp the save compares against. The target is checked at once — open in LibreOffice or
+ * Excel, read-only, a folder — so the user hears «close the file» before any work is done (the save
+ * checks again); an upload form for FIS OKO is refused before anything is done.
  */
 export async function openWorkbookToChange(ctx: Ctx, file: string, out: string | undefined): Promise<OpenedWorkbook> {
+  let opened: OpenedWorkbook;
   try {
-    const opened = await openWorkbookFile(resolvePath(ctx, file));
+    opened = await openWorkbookFile(resolvePath(ctx, file));
+  } catch (e) {
+    throw fileFailure(ctx, file, e, "nothing") ?? e;
+  }
+  await refuseUploadForm(ctx, opened.backend, file);
+  try {
     await checkWritable(resolvePath(ctx, out ?? file));
     return opened;
   } catch (e) {

@@ -2,11 +2,19 @@
 // the workbook come from src/workbook and stay Russian in both languages: they are the same
 // sentences the add-in shows, and --help says so.
 import type { UnreadableReason } from "../workbook/file/errors";
+import { describeUploadForm, headerPreview, type UploadFormSign } from "../workbook/formDetector";
 import type { FileAction, FileErrorInfo } from "../workbook/file/node/index";
 import type { RemoveNamesSummary } from "../workbook/removeNames";
 import type { RetentionStatus } from "../workbook/retention";
 
 export type Lang = "ru" | "en";
+
+/** Where a code list file's codes were read: the sheet (null for a text file), the column (letter, or number in a text file), its header. */
+export interface CodeListWhere {
+  sheet: string | null;
+  column: string;
+  header: string | null;
+}
 
 /** How many dated backups the save keeps (src/workbook/file/node/backups.ts). */
 const KEEP = 5;
@@ -123,8 +131,20 @@ const ru = {
   codesAssigned: (n: number) => `Выдано новых кодов: ${n}. Уже выданные коды не менялись. Распечатайте лист «Коды для выдачи» (разрежьте по линиям) и протокол каждого класса; номера уже выданных листков не меняются.`,
   codesNone: "Новых кодов не понадобилось: у всех учеников код уже есть.",
   codesFileEmpty: (file: string) => `В файле «${file}» нет кодов.`,
-  codesFileBad: (file: string, lines: string[]) => `В файле «${file}» не коды участников (нужно целое число из 4–6 цифр): ${lines.join("; ")}`,
-  codesFileType: (file: string) => `Файл кодов «${file}»: нужен .txt, .csv (код в строке) или .xlsx (коды на первом листе).`,
+  codesFileBad: (file: string, lines: string[]) => `Список кодов «${file}» не прочитан. Исправьте файл и запустите команду снова:\n  ${lines.join("\n  ")}`,
+  codesFileMore: (n: number) => `…и ещё ${n}`,
+  // --- an upload form given instead of the coordinator's workbook (every command) ---
+  uploadFormGiven: (file: string, sign: UploadFormSign) =>
+    [
+      `«${file}»: ${describeUploadForm(sign)}`,
+      sign.rows > 0
+        ? "Форму загружают в ФИС ОКО как есть; менять её не нужно."
+        : `Пустой бланк указывают при создании форм: vpr upload <книга.xlsx> --out <папка> --form "${file}".`,
+      "Укажите книгу координатора — файл с листами «Настройки», «Ученики», «План», из которого делаются формы (новую книгу создаёт vpr init <книга.xlsx>). Ничего не записано.",
+    ].join("\n"),
+  codesFileFrom: (file: string, from: CodeListWhere, n: number) =>
+    `Кодов в «${file}»: ${n} (${[from.sheet !== null ? `лист «${from.sheet}»` : "", from.header !== null ? `столбец «${from.header}» (${from.column})` : `столбец ${from.column} без заголовка`].filter(Boolean).join(", ")}).`,
+  codesFileType: (file: string) => `Файл кодов «${file}»: нужен .txt, .csv (код в строке) или .xlsx (столбец «Код» или коды в первом столбце).`,
   codesFileMissing: (file: string) => `Файл кодов «${file}» не найден или не читается.`,
   codesDuplicates: (n: number) => `Повторы в файле кодов пропущены: ${n}.`,
   poolImported: (n: number) => `На лист «Коды» записано кодов из файла: ${n}.`,
@@ -220,9 +240,10 @@ const ru = {
 
 Выдаёт код каждому ученику без кода (выданные коды не меняются) и заново делает листы
 «Коды для выдачи» и «Протокол <класс>».
-  --codes ФАЙЛ   коды из ФИС ОКО: .txt или .csv (код в строке) или .xlsx (коды на первом листе,
-                 в столбце «Код» или в первом столбце). Записываются на лист «Коды», только если
-                 он пуст или его нет; иначе команда откажется.
+  --codes ФАЙЛ   коды из ФИС ОКО: .txt, .csv или .xlsx. Читается только столбец «Код» (или «Код
+                 участника»; «№», «Класс» и другие столбцы пропускаются), а в списке без
+                 заголовка — первый столбец. Записываются на лист «Коды», только если он пуст
+                 или его нет; иначе команда откажется.
   --seed N       детерминированная выдача (для проверок и демонстрации; не для настоящих кодов)
   --out ФАЙЛ     записать результат в другой файл (иначе книга перезаписывается, прежняя
                  версия сохраняется рядом как <имя>.bak-ГГГГММДД-ЧЧММСС.xlsx; хранятся 5
@@ -343,8 +364,17 @@ More: docs/CLI.md`,
   codesAssigned: (n) => `New codes assigned: ${n}. Codes given earlier did not change. Print the sheet «Коды для выдачи» (cut along the lines) and each class's protocol; slips already handed out keep their numbers.`,
   codesNone: "No new codes were needed: every student already has one.",
   codesFileEmpty: (file) => `No codes in "${file}".`,
-  codesFileBad: (file, lines) => `"${file}" holds things that are not participant codes (a whole number of 4–6 digits): ${lines.join("; ")}`,
-  codesFileType: (file) => `Codes file "${file}": a .txt, .csv (one code a line) or .xlsx (codes on the first sheet) is needed.`,
+  codesFileBad: (file, lines) => `The code list "${file}" was not read. Fix the file and run the command again:\n  ${lines.join("\n  ")}`,
+  codesFileMore: (n) => `…and ${n} more`,
+  uploadFormGiven: (file, sign) =>
+    [
+      `"${file}" is ${sign.rows > 0 ? "an upload form" : "a blank upload form"} for FIS OKO (sheet «${sign.sheet}»${sign.header ? `: ${headerPreview(sign)}` : ""}${sign.rows > 0 ? `; rows with a code: ${sign.rows}` : ""}), not the coordinator's workbook: it has none of the sheets «Настройки», «Ученики», «План».`,
+      sign.rows > 0 ? "A form is uploaded to FIS OKO as it is; it needs no changes." : `A blank form is given when the forms are built: vpr upload <book.xlsx> --out <folder> --form "${file}".`,
+      "Give the coordinator's workbook — the file with the sheets «Настройки», «Ученики», «План» the forms are made from (vpr init <book.xlsx> makes a new one). Nothing was written.",
+    ].join("\n"),
+  codesFileFrom: (file, from, n) =>
+    `Codes in "${file}": ${n} (${[from.sheet !== null ? `sheet «${from.sheet}»` : "", from.header !== null ? `column «${from.header}» (${from.column})` : `column ${from.column}, no header`].filter(Boolean).join(", ")}).`,
+  codesFileType: (file) => `Codes file "${file}": a .txt, .csv (one code a line) or .xlsx (a column «Код», or codes in the first column) is needed.`,
   codesFileMissing: (file) => `Codes file "${file}" not found or unreadable.`,
   codesDuplicates: (n) => `Repeated codes in the file skipped: ${n}.`,
   poolImported: (n) => `Codes from the file written to the sheet «Коды»: ${n}.`,
@@ -433,9 +463,10 @@ works of --works are added to «Критерии» below what is there.
 
 Gives a code to every student without one (codes given never change) and makes the sheets
 «Коды для выдачи» and «Протокол <class>» again.
-  --codes FILE   codes from FIS OKO: .txt or .csv (one code a line) or .xlsx (codes on the first
-                 sheet, in the «Код» column or the first column). Written to the sheet «Коды» only
-                 when it is empty or absent; otherwise the command refuses.
+  --codes FILE   codes from FIS OKO: .txt, .csv or .xlsx. Only the column «Код» (or «Код
+                 участника») is read («№», «Класс» and other columns are skipped); in a list
+                 without a header, the first column. Written to the sheet «Коды» only when it is
+                 empty or absent; otherwise the command refuses.
   --seed N       deterministic assignment (tests and demos only; not for real codes)
   --out FILE     write the result to another file (otherwise the workbook is rewritten and the
                  previous version kept beside it as <name>.bak-YYYYMMDD-HHMMSS.xlsx; the last 5

@@ -1,25 +1,22 @@
-// `vpr codes --codes FILE`: reading the code list from a file. Writing it into «Коды» is the
-// workbook's planImportCodes, shared with the task pane.
+// `vpr codes --codes FILE`: the code list from FIS OKO, read by the same reader as the task pane's
+// import (src/workbook/importCodes.ts: readCodeListFile for an .xlsx, readCodeListText for a
+// .txt/.csv). Writing it into «Коды» is the workbook's planImportCodes, also shared with the pane.
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { cellAddress } from "../core";
-import type { CellValue } from "../workbook/backend";
-import { POOL, headerKey } from "../workbook/contract";
+import { columnLetter } from "../core";
+import { readCodeListFile, readCodeListText, type CodeListRead } from "../workbook/importCodes";
 import { CliError, EXIT_UNUSABLE, openWorkbook, resolvePath, type Ctx } from "./io";
+import type { CodeListWhere } from "./messages";
 
-const CODE = /^\d{4,6}$/;
+/** At most this many bad cells are listed; the rest are counted. */
+const SHOWN = 10;
 
-/** Codes from a .txt/.csv (the first field of each line) or an .xlsx (first sheet, column «Код» or A). */
-export async function readCodesFile(ctx: Ctx, file: string): Promise<{ codes: number[]; duplicates: number }> {
+/** The codes of a .txt/.csv/.xlsx list (each once), the repeats dropped, and where they were read. */
+export async function readCodesFile(ctx: Ctx, file: string): Promise<{ codes: number[]; duplicates: number; from: CodeListWhere }> {
   const ext = path.extname(file).toLowerCase();
-  let cells: { where: string; value: CellValue }[];
+  let read: CodeListRead;
   if (ext === ".xlsx" || ext === ".xlsm") {
-    const book = await openWorkbook(ctx, file);
-    const first = (await book.read([])).sheetNames[0];
-    const values = first ? (await book.read([first])).sheets[first]?.values ?? [] : [];
-    const headerCol = (values[0] ?? []).findIndex((h) => headerKey(h) === headerKey(POOL.code));
-    const col = Math.max(0, headerCol);
-    cells = values.map((row, r) => ({ where: cellAddress(r, col), value: row[col] ?? null }));
+    read = await readCodeListFile(await openWorkbook(ctx, file), file);
   } else if (ext === ".txt" || ext === ".csv" || ext === "") {
     let text: string;
     try {
@@ -27,26 +24,16 @@ export async function readCodesFile(ctx: Ctx, file: string): Promise<{ codes: nu
     } catch {
       throw new CliError(EXIT_UNUSABLE, ctx.t.codesFileMissing(file));
     }
-    cells = text
-      .replace(/^\uFEFF/, "")
-      .split(/\r?\n/)
-      .map((line, i) => ({ where: String(i + 1), value: line.split(/[;,\t]/)[0].replace(/^"|"$/g, "").trim() }));
+    read = readCodeListText(text, file);
   } else {
     throw new CliError(EXIT_UNUSABLE, ctx.t.codesFileType(file));
   }
-  const codes: number[] = [];
-  const bad: string[] = [];
-  let firstSeen = false;
-  for (const { where, value } of cells) {
-    const text = value === null ? "" : String(value).trim();
-    if (text === "") continue;
-    const isFirst = !firstSeen;
-    firstSeen = true;
-    if (CODE.test(text)) codes.push(Number(text));
-    else if (!(isFirst && /\D/.test(text) && !/^\d/.test(text))) bad.push(`${where}: «${text}»`); // a text header line is allowed
+  const errors = read.findings.filter((f) => f.severity === "error");
+  if (read.codes.length === 0 && errors.every((f) => f.code === "pool.empty")) throw new CliError(EXIT_UNUSABLE, ctx.t.codesFileEmpty(file));
+  if (errors.length > 0) {
+    const lines = errors.slice(0, SHOWN).map((f) => f.message);
+    throw new CliError(EXIT_UNUSABLE, ctx.t.codesFileBad(file, errors.length > SHOWN ? [...lines, ctx.t.codesFileMore(errors.length - SHOWN)] : lines));
   }
-  if (bad.length > 0) throw new CliError(EXIT_UNUSABLE, ctx.t.codesFileBad(file, bad.slice(0, 10).concat(bad.length > 10 ? ["…"] : [])));
-  if (codes.length === 0) throw new CliError(EXIT_UNUSABLE, ctx.t.codesFileEmpty(file));
-  const unique = [...new Set(codes)];
-  return { codes: unique, duplicates: codes.length - unique.length };
+  const { sheet, column, header } = read.source;
+  return { codes: read.codes, duplicates: read.duplicates, from: { sheet, column: sheet === null ? String(column + 1) : columnLetter(column), header } };
 }

@@ -1,8 +1,8 @@
 // What the pane can do to a workbook: the operations of src/workbook, gathered in one object that
-// the components receive as a prop (tests pass their own). The ExcelJS back end (web mode, code
-// lists from .xlsx) is imported lazily, so the pane's first load never carries ExcelJS.
+// the components receive as a prop (tests pass their own). The file back end (web mode, code
+// lists from .xlsx) is imported lazily, so the pane's first load never carries it.
 import type { Snapshot, WorkbookBackend } from "../workbook/backend";
-import { importCodes } from "../workbook/importCodes";
+import { importCodes, readCodeListFile, type CodeListRead } from "../workbook/importCodes";
 import { buildUploads, check, createInputSheets, makeCodes, makeScoreSheets, readAll, removeNames } from "../workbook/operations";
 import { saveSettings } from "../workbook/settings";
 
@@ -16,8 +16,8 @@ export interface PaneOperations {
   check: typeof check;
   buildUploads: typeof buildUploads;
   removeNames: typeof removeNames;
-  /** Every cell of the first sheet of an .xlsx, one per line (a code list exported as a workbook). */
-  codeListFromXlsx: (bytes: Uint8Array) => Promise<string>;
+  /** A code list saved as .xlsx, read by the reader `vpr codes --codes` uses (its «Код» column, or a headerless first column). */
+  readCodeListXlsx: (bytes: Uint8Array, fileName: string) => Promise<CodeListRead>;
 }
 
 /** A workbook opened in the browser (web mode). */
@@ -51,10 +51,5 @@ export const workbookOperations: PaneOperations = {
   check,
   buildUploads,
   removeNames,
-  codeListFromXlsx: async (bytes) => {
-    const book = await (await fileBackend()).FileBackend.fromBytes(bytes);
-    const snapshot = await book.read(null);
-    const first = snapshot.sheets[snapshot.sheetNames[0]];
-    return (first?.values ?? []).flat().filter((v) => v !== null).join("\n");
-  },
+  readCodeListXlsx: async (bytes, fileName) => readCodeListFile(await (await fileBackend()).FileBackend.fromBytes(bytes), fileName),
 };

@@ -4,6 +4,7 @@ import type { Finding } from "../core";
 import type { Snapshot } from "../workbook/backend";
 import { checkWorkbook } from "../workbook/check";
 import { INPUT_SHEETS, SETTINGS_SHEET } from "../workbook/contract";
+import { detectUploadForm, type UploadFormSign } from "../workbook/formDetector";
 import type { UploadForm } from "../workbook/forms";
 import { existingName } from "../workbook/ownership";
 import { retentionStatus, type RetentionStatus } from "../workbook/retention";
@@ -30,6 +31,8 @@ export interface WorkbookStatus {
   upload: { ready: boolean; files: number; readyFiles: number; forms: UploadForm[] };
   /** Names left, the keeping period of the protocols and whether to remind (the step «Удалить ФИО»). */
   retention: RetentionStatus;
+  /** Not null when the open file is an upload form for FIS OKO, not the coordinator's workbook: the pane then offers no step. */
+  uploadForm: UploadFormSign | null;
 }
 
 export function workbookStatus(snapshot: Snapshot, today: Date = new Date()): WorkbookStatus {
@@ -58,6 +61,7 @@ export function workbookStatus(snapshot: Snapshot, today: Date = new Date()): Wo
     problems: { errors, warnings: problems.length - errors, findings: problems },
     upload: { ready: settingsOk && readyFiles > 0, files: result.forms.length, readyFiles, forms: result.forms },
     retention: retentionStatus(snapshot, today),
+    uploadForm: detectUploadForm(snapshot),
   };
 }
 

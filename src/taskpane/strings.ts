@@ -2,7 +2,16 @@
 // Office's display language or the user's switch. Messages about the workbook itself (findings)
 // come from the operations and are Russian in both languages.
 
+import { describeUploadForm, headerPreview, type UploadFormSign } from "../workbook/formDetector";
+
 export type Language = "ru" | "en";
+
+/** Where the codes of a code list file were read: the sheet (null for a text file), the column, its header. */
+export interface CodeListWhere {
+  sheet: string | null;
+  column: string;
+  header: string | null;
+}
 
 /** Russian plural: 1 ученик, 2 ученика, 5 учеников. */
 export function ruPlural(n: number, one: string, few: string, many: string): string {
@@ -84,6 +93,9 @@ const ru = {
       importFile: "Или файл со списком (.txt, .csv, .xlsx)",
       importButton: "Записать на лист «Коды»",
       importParsed: (n: number) => `Распознано кодов: ${n}`,
+      importFrom: (file: string, from: CodeListWhere, n: number, duplicates: number) =>
+        `Из файла «${file}» (${[from.sheet !== null ? `лист «${from.sheet}»` : "", from.header !== null ? `столбец «${from.header}», ${from.column}` : `столбец ${from.column}, без заголовка`].filter(Boolean).join(", ")}): кодов — ${n}${duplicates > 0 ? `; повторов пропущено — ${duplicates}` : ""}.`,
+      importFileBad: (file: string) => `Файл «${file}» не прочитан: исправьте в нём эти ячейки и выберите его снова.`,
       cleared: "Код ученика стёрт в списке, а баллы с этим кодом уже внесены: впишите код обратно в ячейку, названную ниже. Новый код не выдавайте — баллы останутся без ученика.",
     },
     scoreSheets: {
@@ -204,6 +216,16 @@ const ru = {
   archiveMove: "Перенести в архив",
   archiveCancel: "Не переносить",
   archiveDeclined: "Баллы не перенесены: книга не изменена. Верните задание на лист «Критерии» или подтвердите перенос.",
+
+  // An upload form opened instead of the coordinator's workbook (src/workbook/formDetector.ts)
+  uploadForm: {
+    title: "Это форма для ФИС ОКО, а не книга координатора",
+    describe: describeUploadForm,
+    excel:
+      "Форму загружают в ФИС ОКО как есть; менять её не нужно. Откройте в Excel книгу координатора — ту, из которой сделана форма (с листами «Настройки», «Ученики», «План»), — и запустите надстройку в ней. Эта книга не изменена.",
+    web: "Форму загружают в ФИС ОКО как есть; менять её не нужно. Нажмите «Открыть другой файл» и выберите книгу координатора — ту, из которой сделана форма (с листами «Настройки», «Ученики», «План»). Этот файл не изменён.",
+    blank: "Пустой бланк выбирают в шаге «Формы для ФИС ОКО» книги координатора («Пустой бланк из ФИС ОКО»).",
+  },
 };
 
 export type Strings = typeof ru;
@@ -276,6 +298,9 @@ const en: Strings = {
       importFile: "Or a file with the list (.txt, .csv, .xlsx)",
       importButton: "Write to «Коды»",
       importParsed: (n: number) => `Codes recognised: ${n}`,
+      importFrom: (file: string, from: CodeListWhere, n: number, duplicates: number) =>
+        `From “${file}” (${[from.sheet !== null ? `sheet «${from.sheet}»` : "", from.header !== null ? `column «${from.header}», ${from.column}` : `column ${from.column}, no header`].filter(Boolean).join(", ")}): ${n} ${enPlural(n, "code", "codes")}${duplicates > 0 ? `; repeats skipped: ${duplicates}` : ""}.`,
+      importFileBad: (file: string) => `“${file}” was not read: fix these cells in it and choose it again.`,
       cleared: "A student's code was erased from the list while scores with that code are already typed: type the code back into the cell named below. Do not assign a new code — the scores would be left without a student.",
     },
     scoreSheets: {
@@ -382,6 +407,16 @@ const en: Strings = {
   archiveMove: "Move to the archive",
   archiveCancel: "Don't move",
   archiveDeclined: "Scores not moved: the workbook was not changed. Put the item back on «Критерии» or confirm the move.",
+
+  uploadForm: {
+    title: "This is a form for FIS OKO, not the coordinator's workbook",
+    describe: (sign: UploadFormSign) =>
+      `This is ${sign.rows > 0 ? "an upload form" : "a blank upload form"} for FIS OKO (sheet «${sign.sheet}»${sign.header ? `: ${headerPreview(sign)}` : ""}${sign.rows > 0 ? `; rows with a code: ${sign.rows}` : ""}), not the coordinator's workbook: it has none of the sheets «Настройки», «Ученики», «План».`,
+    excel:
+      "A form is uploaded to FIS OKO as it is; it needs no changes. Open the coordinator's workbook in Excel — the one the form was made from (with the sheets «Настройки», «Ученики», «План») — and start the add-in there. This workbook was not changed.",
+    web: "A form is uploaded to FIS OKO as it is; it needs no changes. Press “Open another file” and choose the coordinator's workbook — the one the form was made from (with the sheets «Настройки», «Ученики», «План»). This file was not changed.",
+    blank: "A blank form is chosen in the step “Forms for FIS OKO” of the coordinator's workbook (“Blank form from FIS OKO”).",
+  },
 };
 
 export const STRINGS: Record<Language, Strings> = { ru, en };

@@ -12,28 +12,13 @@ import * as fs from "fs";
 import type { Page } from "playwright-core";
 import type { CellWrite, Snapshot } from "../../src/workbook/backend";
 import { sampleWorkbookPlan } from "../../src/workbook/sample";
-import { bundleFakeExcel, DIST, launch, screenshot, serve, type Session, type StaticServer } from "./harness";
-import { SCHOOL, fixWrites, plantScores, press, stepCount, stepState, verifyUploadZip, waitIdle } from "./flow";
+import { bundleFakeExcel, DIST, FAKE_OFFICE_SETUP, launch, screenshot, serve, type Session, type StaticServer } from "./harness";
+import { SCHOOL, fixWrites, messagePlace, plantScores, press, stepCount, stepState, verifyUploadZip, waitIdle } from "./flow";
 
 let server: StaticServer;
 let session: Session;
 let page: Page;
 const pageErrors: string[] = [];
-
-const SETUP = `
-  window.__fake = VprFake.createFakeExcel();
-  window.__fake.workbook.addSheet("Лист1");
-  window.__opened = [];
-  window.Excel = {
-    run: function (batch) { return window.__fake.run(batch); },
-    createWorkbook: function (base64) { window.__opened.push(base64.length); return Promise.resolve(); },
-  };
-  window.Office = {
-    onReady: function () { return Promise.resolve({ host: "Excel", platform: "PC" }); },
-    HostType: { Excel: "Excel" },
-    context: { displayLanguage: "ru-RU", requirements: { isSetSupported: function () { return true; } } },
-  };
-`;
 
 beforeAll(async () => {
   if (!fs.existsSync(`${DIST}/taskpane.html`)) throw new Error("dist/taskpane.html is missing: run `npm run build` first");
@@ -42,7 +27,7 @@ beforeAll(async () => {
   session = await launch();
   page = session.page;
   page.on("pageerror", (e) => pageErrors.push(e.message));
-  await page.addInitScript({ content: `${fake}\n${SETUP}` });
+  await page.addInitScript({ content: `${fake}\n${FAKE_OFFICE_SETUP}` });
 });
 
 afterAll(async () => {
@@ -105,6 +90,7 @@ test("Excel mode: every step through the Office.js back end, with its context.sy
   await page.getByLabel("Код ОО (6 цифр)").fill(SCHOOL.school);
   perStep.saveSettings = await counted(async () => expect(await press(page, "Сохранить настройки")).toContain("Настройки сохранены"));
   expect(await page.evaluate(() => window.__fake.workbook.sheet("Настройки").value("B2"))).toBe(Number(SCHOOL.school));
+  expect(await messagePlace(page)).toBe("settings");
 
   // 3. Codes, 4. score sheets.
   perStep.makeCodes = await counted(async () => expect(await press(page, "Выдать коды")).toContain("Коды выданы: 117"));
@@ -117,6 +103,7 @@ test("Excel mode: every step through the Office.js back end, with its context.sy
   perStep.checkWithErrors = await counted(async () => expect(await press(page, "Проверить")).toMatch(/ошибок — 2/));
   const findings = page.getByTestId("findings");
   await findings.getByText("«4А Математика» — 2").waitFor();
+  expect(await messagePlace(page)).toBe("check");
   await screenshot(page, "excel-03-check-errors");
 
   // A click on a problem selects its cell in Excel.
@@ -146,6 +133,7 @@ test("Excel mode: every step through the Office.js back end, with its context.sy
   expect(await press(page, "Проверить")).not.toMatch(/ошибок — [1-9]/);
   // Codes again: the pane asks before replacing its own slips. "Не заменять" writes nothing.
   perStep.declined = await counted(async () => expect(await press(page, "Выдать коды", "Не заменять")).toContain("Листы не заменены"));
+  expect(await messagePlace(page)).toBe("codes");
   await screenshot(page, "excel-05-after-decline");
   perStep.replaced = await counted(async () => expect(await press(page, "Выдать коды", "Заменить")).toContain("номера прежние"));
 

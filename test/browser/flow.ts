@@ -74,6 +74,10 @@ export async function press(page: Page, name: string, answer?: "Заменить
   return (await message.count()) > 0 ? ((await message.textContent()) ?? "") : "";
 }
 
+/** Where the pane's message is: the data-step of the step that holds it, or "top". */
+export const messagePlace = async (page: Page): Promise<string> =>
+  page.getByTestId("message").evaluate((el) => el.closest("[data-step]")?.getAttribute("data-step") ?? "top");
+
 export const stepCount = async (page: Page, step: string): Promise<string> => (await page.getByTestId(`count-${step}`).textContent()) ?? "";
 export const stepState = async (page: Page, step: string): Promise<string | null> => page.locator(`[data-step=${step}]`).getAttribute("data-state");
 

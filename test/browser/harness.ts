@@ -112,3 +112,37 @@ export async function bundleFakeExcel(): Promise<string> {
   fs.rmSync(out, { recursive: true, force: true });
   return text;
 }
+
+/**
+ * Excel mode without Excel: a fake `Office` (onReady → host Excel) and the strict fake Excel of
+ * test/fakes (the bundle from bundleFakeExcel, exposing VprFake) with one empty sheet «Лист1».
+ * Injected before the pane loads (addInitScript), so the pane skips office.js.
+ */
+export const FAKE_OFFICE_SETUP = `
+  window.__fake = VprFake.createFakeExcel();
+  window.__fake.workbook.addSheet("Лист1");
+  window.__opened = [];
+  window.Excel = {
+    run: function (batch) { return window.__fake.run(batch); },
+    createWorkbook: function (base64) { window.__opened.push(base64.length); return Promise.resolve(); },
+  };
+  window.Office = {
+    onReady: function () { return Promise.resolve({ host: "Excel", platform: "PC" }); },
+    HostType: { Excel: "Excel" },
+    context: { displayLanguage: "ru-RU", requirements: { isSetSupported: function () { return true; } } },
+  };
+`;
+
+/** The page's horizontal overflow: how far the document is wider than the viewport, and the widest elements. */
+export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number; widest: string[] }> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const widest = Array.from(document.querySelectorAll("body *"))
+      .map((el) => ({ el, right: el.getBoundingClientRect().right }))
+      .filter((x) => x.right > root.clientWidth + 0.5)
+      .sort((a, b) => b.right - a.right)
+      .slice(0, 5)
+      .map(({ el, right }) => `${el.tagName.toLowerCase()}${el.getAttribute("data-testid") ? `[${el.getAttribute("data-testid")}]` : ""} → ${Math.round(right)}px: ${(el.textContent ?? "").slice(0, 60)}`);
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, widest };
+  });
+}

@@ -9,7 +9,7 @@ import * as path from "path";
 import type { Page } from "playwright-core";
 import { FileBackend } from "../../src/workbook/file/FileBackend";
 import { DIST, launch, screenshot, serve, type Session, type StaticServer } from "./harness";
-import { SCHOOL, fixWrites, plantScores, press, sampleWorkbookBytes, stepCount, stepState, verifyUploadZip, waitIdle } from "./flow";
+import { SCHOOL, fixWrites, messagePlace, plantScores, press, sampleWorkbookBytes, stepCount, stepState, verifyUploadZip, waitIdle } from "./flow";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -65,9 +65,12 @@ test("web mode: a whole season on the sample school, offline", async () => {
   await page.getByText("должен состоять ровно из 6 цифр").waitFor();
   await page.getByLabel("Код ОО (6 цифр)").fill(SCHOOL.school);
   expect(await press(page, "Сохранить настройки")).toContain("Настройки сохранены");
+  // Each result appears in the step whose button was pressed.
+  expect(await messagePlace(page)).toBe("settings");
   expect(await stepState(page, "settings")).toBe("done");
 
   expect(await press(page, "Выдать коды")).toContain("Коды выданы: 117");
+  expect(await messagePlace(page)).toBe("codes");
   expect(await stepCount(page, "codes")).toBe("Коды есть у 117 из 117 учеников");
   await screenshot(page, "web-03-codes");
 
@@ -87,6 +90,7 @@ test("web mode: a whole season on the sample school, offline", async () => {
 
   const checkMessage = await press(page, "Проверить");
   expect(checkMessage).toMatch(/ошибок — 2/);
+  expect(await messagePlace(page)).toBe("check");
   const findings = page.getByTestId("findings");
   await findings.getByText("«4А Математика» — 2").waitFor();
   for (const e of planted.errors) await findings.getByText(e.address, { exact: true }).waitFor();
@@ -113,6 +117,7 @@ test("web mode: a whole season on the sample school, offline", async () => {
     expect(message).toContain("Сформировано форм: 8");
     expect(message).toContain(`${SCHOOL.school}_формы_ВПР.zip`);
   });
+  expect(await messagePlace(page)).toBe("upload");
   await screenshot(page, "web-06-uploads");
   const result = await verifyUploadZip(zip, await book.read(null));
   // 8 forms: grade 4 Russian, Maths (4А+4Б) and Окружающий мир (4А); grade 5 Russian and Maths; grade 6 History; grade 8 Maths and Physics.

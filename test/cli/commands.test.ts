@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { seededRandom } from "../../src/core";
 import { buildUploads } from "../../src/workbook/operations";
 import { lateStudentWrites, sampleScoreWrites } from "../../src/workbook/sample";
+import { xlsxWith } from "../helpers/codeListXlsx";
 import { contentParts, edit, editFileInExcelJS, listDir, openFile, rosterCodes, school, tempDir, vpr, writeSampleInputs } from "./helpers";
 
 let dir: string;
@@ -319,6 +320,34 @@ describe("codes --codes FILE: the pool from FIS OKO", () => {
     expect(r.code).toBe(1); // 10 codes for 117 students
     expect(r.out).toContain("кодов на листе «Коды» не хватило (10)");
     expect(await listDir(dir)).toEqual(["b.xlsx", "коды.xlsx"]);
+  });
+
+  test("an .xlsx list as FIS OKO gives it (a title, «№», «Класс», «Код участника»): only the code column is read", async () => {
+    const rows = [["Список кодов участников ВПР"], [], ["№", "Класс", "Код участника"], ...pool.map((c, i) => [i + 1, i < 75 ? "4А" : "5Б", c])];
+    await fs.writeFile(path.join(dir, "коды.xlsx"), await xlsxWith({ Лист1: rows }));
+    await writeSampleInputs(path.join(dir, "b.xlsx"));
+    const r = await vpr(dir, "codes", "b.xlsx", "--codes", "коды.xlsx", "--seed", "9");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("Кодов в «коды.xlsx»: 150 (лист «Лист1», столбец «Код участника» (C)).");
+    const sheet = (await (await openFile(path.join(dir, "b.xlsx"))).read(["Коды"])).sheets["Коды"].values;
+    expect(sheet.slice(1).map((row) => row[0])).toEqual(pool);
+
+    // A class typed into the code column: file, sheet and cell; nothing written.
+    await fs.writeFile(path.join(dir, "плохие.xlsx"), await xlsxWith({ Коды: [["№", "Класс", "Код"], [1, "4А", 40001], [2, "4А", "4А"]] }));
+    await writeSampleInputs(path.join(dir, "c.xlsx"));
+    const before = await fs.readFile(path.join(dir, "c.xlsx"));
+    const bad = await vpr(dir, "codes", "c.xlsx", "--codes", "плохие.xlsx");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("Файл «плохие.xlsx», лист «Коды», ячейка C3: «4А» — не код участника");
+    expect(await fs.readFile(path.join(dir, "c.xlsx"))).toEqual(before);
+  });
+
+  test("a headerless .xlsx list: the first column", async () => {
+    await fs.writeFile(path.join(dir, "коды.xlsx"), await xlsxWith({ Лист1: pool.map((c) => [c]) }));
+    await writeSampleInputs(path.join(dir, "b.xlsx"));
+    const r = await vpr(dir, "codes", "b.xlsx", "--codes", "коды.xlsx", "--seed", "9", "--lang", "en");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Codes in "коды.xlsx": 150 (sheet «Лист1», column A, no header).');
   });
 
   test("a file with things that are not codes: exit 2", async () => {

@@ -178,6 +178,8 @@ describe("the task pane", () => {
     await waitFor(() => expect(runs()).toBe(1));
     expect(step("roster")).toHaveAttribute("data-state", "problem");
     expect(await click("Выдать коды")).toMatch(/^Не выполнено: в книге 1 ошибка\./);
+    // The result is in the step whose button was pressed, above its list.
+    expect(within(step("codes")).getByTestId("message")).toHaveTextContent(/^Не выполнено/);
     const list = within(step("codes")).getByTestId("findings");
     expect(list).toHaveTextContent("A3");
     // Web mode: the list can be copied or saved; no cell selection.

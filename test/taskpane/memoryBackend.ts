@@ -14,6 +14,8 @@ export class MemoryBackend implements WorkbookBackend {
   failNextApply: Error | null = null;
   /** Set to hold reads until the returned promise's resolver is called. */
   gate: Promise<void> | null = null;
+  /** Set to make the next read fail. */
+  failNextRead: Error | null = null;
 
   constructor(plan?: WritePlan) {
     if (plan) this.write(plan);
@@ -22,6 +24,11 @@ export class MemoryBackend implements WorkbookBackend {
   async read(names: readonly string[] | null): Promise<Snapshot> {
     this.reads++;
     if (this.gate) await this.gate;
+    if (this.failNextRead) {
+      const e = this.failNextRead;
+      this.failNextRead = null;
+      throw e;
+    }
     const sheetNames = [...this.sheets.keys()];
     const wanted = names === null ? sheetNames : sheetNames.filter((n) => names.includes(n));
     const out: Snapshot = { sheetNames, sheets: {} };

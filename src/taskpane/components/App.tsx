@@ -11,7 +11,8 @@ import { ExcelApp } from "./ExcelApp";
 import { WebApp } from "./WebApp";
 
 const useStyles = makeStyles({
-  root: { minHeight: "100vh", boxSizing: "border-box", padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`, maxWidth: "640px" },
+  // Long sheet names, file names and messages wrap anywhere: nothing may widen a pane of 320 px.
+  root: { minHeight: "100vh", boxSizing: "border-box", padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`, maxWidth: "640px", overflowWrap: "anywhere" },
   loading: { paddingTop: tokens.spacingVerticalXXL },
 });
 

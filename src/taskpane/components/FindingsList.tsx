@@ -8,14 +8,14 @@ import { useStrings } from "../i18n";
 const SHOWN = 300;
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalS },
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalS, minWidth: 0, overflowWrap: "anywhere" },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   sheet: { margin: 0, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: "2px" },
   line: {
     display: "grid",
-    gridTemplateColumns: "16px auto 1fr",
+    gridTemplateColumns: "16px auto minmax(0, 1fr)",
     columnGap: tokens.spacingHorizontalXS,
     alignItems: "start",
     textAlign: "left",

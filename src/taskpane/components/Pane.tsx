@@ -1,8 +1,11 @@
 // The guide for one open workbook: the step list drawn from one read of the workbook, each step's
 // button running one operation (one read, a pure plan, one apply), a progress bar with cancel,
 // the confirmation before replacing the add-in's own sheets, and every result or error in words.
-import { useCallback, useEffect, useRef, useState } from "react";
-import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+// Progress and result appear in the step whose button was pressed (the first read and «Обновить»:
+// at the top); one live region, always in the page, says the same to screen readers. An upload
+// form opened instead of the coordinator's workbook gets an explanation and no step at all.
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwise16Regular, Edit16Regular } from "@fluentui/react-icons";
 import { CATALOGUE, type Finding } from "../../core";
 import type { WorkbookBackend } from "../../workbook/backend";
@@ -27,7 +30,7 @@ import { StepItem } from "./StepItem";
 import { UploadFiles, UploadForms } from "./UploadFiles";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column" },
+  root: { display: "flex", flexDirection: "column", position: "relative", minWidth: 0, overflowWrap: "anywhere" },
   steps: { listStyleType: "none", margin: 0, padding: 0 },
   headingRow: { display: "flex", alignItems: "center", justifyContent: "space-between", marginTop: tokens.spacingVerticalM, minHeight: "24px" },
   heading: {
@@ -41,6 +44,10 @@ const useStyles = makeStyles({
   message: { marginTop: tokens.spacingVerticalS },
   edit: { alignSelf: "flex-start", paddingLeft: 0, minWidth: 0 },
   hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, margin: 0 },
+  /** The live region: read by screen readers, not shown. */
+  live: { position: "absolute", width: "1px", height: "1px", margin: "-1px", padding: 0, overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
+  notice: { marginTop: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalS },
+  noticeText: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, margin: 0 },
 });
 
 export interface PaneProps {
@@ -55,8 +62,13 @@ export interface PaneProps {
   onBusyChange?: (busy: boolean) => void;
 }
 
+/**
+ * Where a run's progress and result are shown: the step whose button was pressed; "codesImport":
+ * under the import panel's own button; "top": the first read and «Обновить».
+ */
+type Place = StepId | "removeNames" | "codesImport" | "top";
 /** `fromStatus`: the check's message, worded from the step list's own counts so that the two always agree. */
-type Message = { intent: "success" | "error" | "warning" | "info"; text: string; fromStatus?: "check" };
+type Message = { intent: "success" | "error" | "warning" | "info"; text: string; at: Place; fromStatus?: "check" };
 type FindingsPanel = { step: StepId | "removeNames"; title: string; findings: Finding[] };
 type BusyKind = keyof Strings["busy"];
 
@@ -64,7 +76,7 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
   const s = useStrings();
   const styles = useStyles();
   const [status, setStatus] = useState<WorkbookStatus | null>(null);
-  const [busy, setBusy] = useState<Busy | null>(null);
+  const [busy, setBusy] = useState<(Busy & { at: Place }) | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
   const [panel, setPanel] = useState<FindingsPanel | null>(null);
   const [uploads, setUploads] = useState<BuiltFile[] | null>(null);
@@ -119,7 +131,7 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
    * operation read only some sheets, from one fresh read.
    */
   const run = useCallback(
-    async (kind: BusyKind, work: (b: WorkbookBackend, signal: AbortSignal) => Promise<void>) => {
+    async (kind: BusyKind, at: Place, work: (b: WorkbookBackend, signal: AbortSignal) => Promise<void>) => {
       if (running.current) return;
       running.current = true;
       const t = strings.current;
@@ -128,7 +140,7 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
         controller.abort();
         setBusy((b) => b && { ...b, cancelling: true });
       };
-      setBusy({ label: t.busy[kind], cancel });
+      setBusy({ label: t.busy[kind], cancel, at });
       setMessage(null);
       const { backend: guarded, log } = guardBackend(backend, controller.signal, (phase) => {
         if (kind === "working") setBusy((b) => b && { ...b, label: t.busy[phase] });
@@ -137,19 +149,19 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
         await nextPaint();
         await work(guarded, controller.signal);
       } catch (e) {
-        setMessage(e instanceof CancelledError ? { intent: "info", text: t.cancelled } : { intent: "error", text: t.failed(errorText(e)) });
+        setMessage(e instanceof CancelledError ? { intent: "info", text: t.cancelled, at } : { intent: "error", text: t.failed(errorText(e)), at });
       }
       try {
         if (log.applied) {
           changed.current?.();
           if (log.after) setStatus(workbookStatus(log.after));
           else {
-            setBusy({ label: t.busy.read });
+            setBusy({ label: t.busy.read, at });
             setStatus(workbookStatus(await operations.readAll(backend)));
           }
         } else if (log.snapshot) setStatus(workbookStatus(log.snapshot));
       } catch (e) {
-        setMessage({ intent: "error", text: t.failed(errorText(e)) });
+        setMessage({ intent: "error", text: t.failed(errorText(e)), at });
       }
       setBusy(null);
       setRuns((n) => n + 1);
@@ -160,7 +172,7 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
 
   const refresh = useCallback(
     () =>
-      run("read", async (b) => {
+      run("read", "top", async (b) => {
         await operations.readAll(b);
       }),
     [run, operations],
@@ -170,45 +182,45 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
     void refresh();
   }, [refresh]);
 
-  /** Common reporting of an operation's result; true when it was applied. */
-  const report = (step: FindingsPanel["step"], result: OperationResult, done: string, declined = s.declined): boolean => {
+  /** Common reporting of an operation's result (shown at `at`, the step's own place unless said); true when it was applied. */
+  const report = (step: FindingsPanel["step"], result: OperationResult, done: string, declined = s.declined, at: Place = step): boolean => {
     const errors = result.findings.filter((f) => f.severity === "error");
     if (result.status === "blocked") {
       setPanel({ step, title: s.findingsBlocked, findings: result.findings });
-      setMessage({ intent: "error", text: s.blocked(errors.length) });
+      setMessage({ intent: "error", text: s.blocked(errors.length), at });
       return false;
     }
     if (result.status === "cancelled") {
-      setMessage({ intent: "info", text: declined });
+      setMessage({ intent: "info", text: declined, at });
       return false;
     }
     setPanel(result.findings.length > 0 ? { step, title: s.findingsCheck, findings: result.findings } : null);
-    setMessage({ intent: "success", text: done });
+    setMessage({ intent: "success", text: done, at });
     return true;
   };
 
   const createSheets = () =>
-    run("working", async (b) => {
+    run("working", "sheets", async (b) => {
       const r = await operations.createInputSheets(b, { works }, { confirmReplace });
       report("sheets", r, s.done.sheets(r.created, r.skipped));
     });
   const saveSettings = (values: SettingsValues) =>
-    run("working", async (b) => {
+    run("working", "settings", async (b) => {
       const r = await operations.saveSettings(b, values);
       if (report("settings", r, s.done.settings(r.cellsWritten))) setEditSettings(false);
     });
   const importCodes = (codes: number[]) =>
-    run("working", async (b) => {
+    run("working", "codesImport", async (b) => {
       const r = await operations.importCodes(b, codes);
-      report("codes", r, s.done.importCodes(r.imported));
+      report("codes", r, s.done.importCodes(r.imported), s.declined, "codesImport");
     });
   const makeCodes = () =>
-    run("working", async (b) => {
+    run("working", "codes", async (b) => {
       const r = await operations.makeCodes(b, { confirmReplace });
       report("codes", r, s.done.codes(r.assigned));
     });
   const makeScoreSheets = () =>
-    run("working", async (b) => {
+    run("working", "scoreSheets", async (b) => {
       let r = await operations.makeScoreSheets(b, { confirmReplace });
       // Typed scores whose column is gone (the work changed) move to the archive only when asked.
       const displaced = r.findings.filter((f) => f.code === "scores.displaced");
@@ -223,20 +235,20 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
       report("scoreSheets", r, s.done.scoreSheets(r.sheets.length));
     });
   const check = () =>
-    run("read", async (b) => {
+    run("read", "check", async (b) => {
       const r = await operations.check(b);
       setPanel({ step: "check", title: s.findingsCheck, findings: r.findings });
-      setMessage({ intent: "info", text: "", fromStatus: "check" });
+      setMessage({ intent: "info", text: "", at: "check", fromStatus: "check" });
     });
   const buildUploads = () =>
-    run("build", async (b, signal) => {
+    run("build", "upload", async (b, signal) => {
       setUploads(null);
       const r = await operations.buildUploads(b, blankForms);
       if (signal.aborted) throw new CancelledError();
       if (r.files.length === 0) {
         const errors = r.findings.filter((f) => f.severity === "error").length;
         setPanel({ step: "upload", title: s.findingsBlocked, findings: r.findings });
-        setMessage({ intent: "error", text: s.blocked(errors) });
+        setMessage({ intent: "error", text: s.blocked(errors), at: "upload" });
         return;
       }
       setPanel(r.findings.length > 0 ? { step: "upload", title: s.findingsCheck, findings: r.findings } : null);
@@ -246,26 +258,29 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
         s.uploadZip(status?.settings.values.school ?? ""),
       );
       const notReady = r.forms.filter((f) => !f.ready).length;
-      setMessage({ intent: notReady > 0 ? "warning" : "success", text: s.done.upload(r.files.length, name, notReady) });
+      setMessage({ intent: notReady > 0 ? "warning" : "success", text: s.done.upload(r.files.length, name, notReady), at: "upload" });
     });
 
   const removeNames = () =>
-    run("working", async (b) => {
+    run("working", "removeNames", async (b) => {
       const r = await operations.removeNames(b, { confirm: namesConfirm.confirm });
       report("removeNames", r, s.steps.removeNames.done(r.cellsWritten), s.steps.removeNames.declined);
     });
 
-  const select = (f: Finding) => {
+  // Results of the findings list's own buttons go where that list is (the roster's list: the roster step).
+  const select = (f: Finding, at: Place = panel?.step ?? "top") => {
     if (!backend.select || !f.sheet || !f.cell) return;
-    backend.select(f.sheet, f.cell).catch((e: unknown) => setMessage({ intent: "error", text: s.failed(errorText(e)) }));
+    backend.select(f.sheet, f.cell).catch((e: unknown) => setMessage({ intent: "error", text: s.failed(errorText(e)), at }));
   };
-  const copy = (text: string) =>
-    navigator.clipboard.writeText(text).then(
-      () => setMessage({ intent: "success", text: s.findingsCopied }),
-      (e: unknown) => setMessage({ intent: "error", text: s.failed(errorText(e)) }),
+  const copy = (text: string) => {
+    const at: Place = panel?.step ?? "top";
+    return navigator.clipboard.writeText(text).then(
+      () => setMessage({ intent: "success", text: s.findingsCopied, at }),
+      (e: unknown) => setMessage({ intent: "error", text: s.failed(errorText(e)), at }),
     );
+  };
   const saveText = (text: string) => downloadBytes(s.findingsFile, "\ufeff" + text, "text/plain;charset=utf-8");
-  const openFile = (f: BuiltFile) => openWorkbook?.(f.bytes).catch((e: unknown) => setMessage({ intent: "error", text: s.failed(errorText(e)) }));
+  const openFile = (f: BuiltFile) => openWorkbook?.(f.bytes).catch((e: unknown) => setMessage({ intent: "error", text: s.failed(errorText(e)), at: "upload" }));
 
   const isBusy = busy !== null;
   const st = status;
@@ -275,6 +290,7 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
       ? {
           intent: st.problems.errors > 0 || st.scores.filled < st.scores.rows ? "warning" : "success",
           text: s.done.check(st.problems.errors, st.problems.warnings, st.scores.rows - st.scores.filled, st.scoreSheets.expected - st.scoreSheets.made),
+          at: "check",
         }
       : message;
   const firstTodo = states ? (Object.entries(states).find(([, v]) => v === "todo" || v === "problem")?.[0] as StepId | undefined) : undefined;
@@ -289,18 +305,57 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
         onSave={mode === "web" ? saveText : undefined}
       />
     );
-
-  return (
-    <div className={styles.root} data-runs={runs}>
-      {busy && <BusyBar busy={busy} />}
-      {shown && (
-        <MessageBar intent={shown.intent} className={styles.message} data-testid="message" politeness={shown.intent === "error" ? "assertive" : "polite"}>
+  // The import panel shows its own result under its button; once it is gone (codes imported), the step does.
+  const importShown = st !== null && states !== null && st.codes.pool === 0 && states.codes !== "done";
+  const placeOf = (at: Place): Place => (at === "codesImport" && !importShown ? "codes" : at);
+  /** The progress bar and the result of the run started at `at` (the step's button), drawn there. */
+  const feedback = (at: Place) => (
+    <>
+      {busy && placeOf(busy.at) === at && <BusyBar busy={busy} live={false} />}
+      {shown && placeOf(shown.at) === at && (
+        <MessageBar intent={shown.intent} layout="multiline" className={styles.message} data-testid="message" data-at={shown.at}>
           <MessageBarBody>{shown.text}</MessageBarBody>
         </MessageBar>
       )}
-      {st && <RetentionReminder status={st.retention} />}
-      {st && states && (
+    </>
+  );
+  /** What a step shows after its button: the run's progress and result, then its problems or files. */
+  const after = (step: FindingsPanel["step"], more?: ReactNode) => (
+    <>
+      {feedback(step)}
+      {findingsFor(step)}
+      {more}
+    </>
+  );
+  const live = busy ? (busy.cancelling ? s.cancelling : busy.label) : (shown?.text ?? (st?.uploadForm ? s.uploadForm.title : ""));
+
+  return (
+    <div className={styles.root} data-runs={runs}>
+      <div role="status" aria-live="polite" aria-atomic="true" className={styles.live} data-testid="live">
+        {live}
+      </div>
+      {!st && feedback("top")}
+      {st?.uploadForm && (
         <>
+          <MessageBar intent="warning" layout="multiline" className={styles.notice} data-testid="upload-form">
+            <MessageBarBody className={styles.noticeText}>
+              <MessageBarTitle>{s.uploadForm.title}</MessageBarTitle>
+              <span>{s.uploadForm.describe(st.uploadForm)}</span>
+              <span>{mode === "excel" ? s.uploadForm.excel : s.uploadForm.web}</span>
+              {st.uploadForm.rows === 0 && <span>{s.uploadForm.blank}</span>}
+            </MessageBarBody>
+          </MessageBar>
+          {mode === "excel" && (
+            <Button size="small" appearance="subtle" className={styles.edit} icon={<ArrowClockwise16Regular />} onClick={() => void refresh()} disabled={isBusy} title={s.refreshLabel}>
+              {s.refresh}
+            </Button>
+          )}
+          {feedback("top")}
+        </>
+      )}
+      {st && states && !st.uploadForm && (
+        <>
+          <RetentionReminder status={st.retention} />
           <div className={styles.headingRow}>
             <h2 className={styles.heading}>{s.stepsHeading}</h2>
             {mode === "excel" && (
@@ -309,6 +364,7 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
               </Button>
             )}
           </div>
+          {feedback("top")}
           <ol className={styles.steps}>
             <StepItem
               index={1}
@@ -318,7 +374,7 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
               explain={s.steps.sheets.explain}
               count={s.steps.sheets.count(st.sheets.present, st.sheets.total)}
               action={states.sheets === "done" ? undefined : action("sheets", s.steps.sheets.button, createSheets)}
-              results={findingsFor("sheets")}
+              results={after("sheets")}
             >
               {states.sheets !== "done" && <CriteriaPicker works={CATALOGUE} selected={works} onChange={setWorks} />}
             </StepItem>
@@ -329,7 +385,7 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
               title={s.steps.settings.title}
               explain={s.steps.settings.explain}
               count={st.settings.exists ? s.steps.settings.count(st.settings.ok ? st.settings.values.school : "") : undefined}
-              results={findingsFor("settings")}
+              results={after("settings")}
             >
               {st.settings.exists && (states.settings !== "done" || editSettings) && (
                 <SettingsForm key={JSON.stringify(st.settings.values)} initial={{ ...st.settings.values, retentionDays: st.retention.typed }} disabled={isBusy} onSave={saveSettings} />
@@ -347,9 +403,10 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
               title={s.steps.roster.title}
               explain={s.steps.roster.explain}
               count={s.steps.roster.count(st.roster.students, st.roster.classes, st.roster.planRows)}
+              results={feedback("roster")}
             >
               {mode === "web" && states.roster !== "done" && <p className={styles.hint}>{s.webEditHint}</p>}
-              {states.roster === "problem" && <FindingsList title={s.findingsBlocked} findings={st.roster.findings} onSelect={mode === "excel" ? select : undefined} />}
+              {states.roster === "problem" && <FindingsList title={s.findingsBlocked} findings={st.roster.findings} onSelect={mode === "excel" ? (f) => select(f, "roster") : undefined} />}
             </StepItem>
             <StepItem
               index={4}
@@ -359,16 +416,22 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
               explain={s.steps.codes.explain}
               count={`${s.steps.codes.count(st.codes.assigned, st.codes.total)}${st.codes.pool > 0 ? `. ${s.steps.codes.pool(st.codes.pool)}` : ""}`}
               action={st.codes.cleared.length > 0 ? undefined : action("codes", s.steps.codes.button, makeCodes)}
-              results={findingsFor("codes")}
+              results={after("codes")}
             >
               {st.codes.cleared.length > 0 && (
                 <>
                   <p className={styles.hint}>{s.steps.codes.cleared}</p>
-                  <FindingsList title={s.findingsBlocked} findings={st.codes.cleared} onSelect={mode === "excel" ? select : undefined} />
+                  <FindingsList title={s.findingsBlocked} findings={st.codes.cleared} onSelect={mode === "excel" ? (f) => select(f, "codes") : undefined} />
                 </>
               )}
-              {st.codes.pool === 0 && states.codes !== "done" && (
-                <CodesImport disabled={isBusy} onImport={importCodes} readXlsx={operations.codeListFromXlsx} onError={(m) => setMessage({ intent: "error", text: s.failed(m) })} />
+              {importShown && (
+                <CodesImport
+                  disabled={isBusy}
+                  onImport={importCodes}
+                  readXlsx={operations.readCodeListXlsx}
+                  onError={(m) => setMessage({ intent: "error", text: s.failed(m), at: "codesImport" })}
+                  feedback={feedback("codesImport")}
+                />
               )}
             </StepItem>
             <StepItem
@@ -379,7 +442,7 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
               explain={s.steps.scoreSheets.explain}
               count={s.steps.scoreSheets.count(st.scoreSheets.made, st.scoreSheets.expected)}
               action={action("scoreSheets", s.steps.scoreSheets.button, makeScoreSheets)}
-              results={findingsFor("scoreSheets")}
+              results={after("scoreSheets")}
             />
             <StepItem
               index={6}
@@ -389,7 +452,7 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
               explain={s.steps.check.explain}
               count={s.steps.check.count(st.scores.filled, st.scores.rows, st.problems.errors, st.problems.warnings)}
               action={action("check", s.steps.check.button, check)}
-              results={findingsFor("check")}
+              results={after("check")}
             >
               {mode === "web" && states.check !== "done" && states.check !== "waiting" && <p className={styles.hint}>{s.webEditHint}</p>}
             </StepItem>
@@ -401,24 +464,22 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
               explain={s.steps.upload.explain}
               count={st.upload.files > 0 ? s.steps.upload.count(st.upload.readyFiles, st.upload.files) : undefined}
               action={action("upload", s.steps.upload.button, buildUploads)}
-              results={
-                <>
-                  {findingsFor("upload")}
-                  {uploads && (
-                    <UploadFiles
-                      files={uploads}
-                      onDownload={(f) => downloadBytes(f.fileName, f.bytes, XLSX_MIME)}
-                      onDownloadAll={() => void downloadFiles(uploads.map((f) => ({ name: f.fileName, bytes: f.bytes })), s.uploadZip(st.settings.values.school))}
-                      onOpen={mode === "excel" && openWorkbook ? openFile : undefined}
-                    />
-                  )}
-                </>
-              }
+              results={after(
+                "upload",
+                uploads && (
+                  <UploadFiles
+                    files={uploads}
+                    onDownload={(f) => downloadBytes(f.fileName, f.bytes, XLSX_MIME)}
+                    onDownloadAll={() => void downloadFiles(uploads.map((f) => ({ name: f.fileName, bytes: f.bytes })), s.uploadZip(st.settings.values.school))}
+                    onOpen={mode === "excel" && openWorkbook ? openFile : undefined}
+                  />
+                ),
+              )}
             >
               {st.upload.forms.length > 0 && <UploadForms forms={st.upload.forms} />}
               <BlankFormInput disabled={isBusy} onChange={setBlankForms} />
             </StepItem>
-            <RemoveNamesStep index={8} status={st.retention} disabled={isBusy} onRun={removeNames} results={findingsFor("removeNames")} />
+            <RemoveNamesStep index={8} status={st.retention} disabled={isBusy} onRun={removeNames} results={after("removeNames")} />
           </ol>
         </>
       )}
