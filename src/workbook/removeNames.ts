@@ -8,7 +8,7 @@
 // Refused while a listed student has a name and no code: the protocol is the only link between a
 // name and a code, and after this operation it is gone for ever. Faces ask before anything is
 // written (the pane's dialog, the CLI's --yes), showing what `summary` says will be cleared.
-import { cellAddress, hasErrors, parseClassName, type Finding } from "../core";
+import { cellAddress, hasErrors, nameKey, parseClassName, type Finding } from "../core";
 import type { CellValue, CellWrite, Snapshot, WorkbookBackend, WritePlan } from "./backend";
 import { ROSTER, ROSTER_SHEET, cellText as text, headerKey, isProtocolHeader } from "./contract";
 import type { OperationResult } from "./operations";
@@ -20,8 +20,9 @@ import { applyWritePlan } from "./planCheck";
  * a renamed or stale one is found too), with the 0-based columns that hold the names. A new sheet
  * with names (e.g. results by name) adds a line here and remove-names clears it.
  */
-export const SHEETS_WITH_NAMES: readonly { kind: string; matches: (header: readonly CellValue[] | undefined) => boolean; nameColumns: readonly number[] }[] = [
-  { kind: "protocol", matches: isProtocolHeader, nameColumns: [1] },
+export const SHEETS_WITH_NAMES: readonly { kind: string; matches: (header: readonly CellValue[] | undefined) => boolean; nameColumns: readonly number[]; width: number }[] = [
+  // width: the add-in's own columns; what someone added to the right is searched for names too.
+  { kind: "protocol", matches: isProtocolHeader, nameColumns: [1], width: 5 },
 ];
 
 /** Words that make a roster header a name column, after case, Ё, spaces and punctuation are folded. */
@@ -124,16 +125,30 @@ export function planRemoveNames(snapshot: Snapshot): RemoveNamesPlan {
     });
   }
   summary.roster = nameColumns.map((c) => ({ header: text(header[c]), cells: perColumn.get(c)! })).filter((c) => c.cells > 0);
+  // Every roster name as typed, whole and split columns joined, for the cells added elsewhere.
+  const rosterNames = new Set<string>();
+  for (let r = 1; r < rows.length; r++) {
+    const parts = nameColumns.map((c) => rows[r][c]).filter(filled).map((v) => text(v));
+    parts.forEach((p) => p.includes(" ") && rosterNames.add(nameKey(p)));
+    if (parts.length > 1) rosterNames.add(nameKey(parts.join(" ")));
+  }
 
   for (const name of snapshot.sheetNames) {
     if (name === rosterName) continue;
     const values = snapshot.sheets[name]?.values;
     const kind = values && SHEETS_WITH_NAMES.find((k) => k.matches(values[0]));
     if (!values || !kind) continue;
+    // Columns someone added to the sheet count too: one headed like a name column is cleared
+    // whole, and anywhere else a cell that reads as a roster name is cleared.
+    const added = (values[0] ?? []).map((h, c) => (c >= kind.width && isNameHeader(h) ? c : -1)).filter((c) => c >= 0);
+    const columns = [...kind.nameColumns, ...added];
     let cells = 0;
     for (let r = 1; r < values.length; r++) {
-      for (const c of kind.nameColumns) {
-        if (!filled(values[r][c])) continue;
+      for (let c = 0; c < values[r].length; c++) {
+        const v = values[r][c];
+        if (!filled(v)) continue;
+        const isName = columns.includes(c) || (c >= kind.width && typeof v === "string" && rosterNames.has(nameKey(v)));
+        if (!isName) continue;
         cellWrites.push({ sheet: name, address: cellAddress(r, c), value: null });
         cells++;
       }

@@ -182,6 +182,29 @@ describe("remove-names clears every cell of personal data", () => {
     expect((await sheet(b, "Ученики")).slice(1).every((row) => row[1] === null && typeof row[3] === "number")).toBe(true);
   });
 
+  test("columns the organiser added to a protocol: one headed like a name column is cleared whole, a roster name typed elsewhere there too; other notes stay", async () => {
+    const b = await sampleBook();
+    await makeCodes(b, { random: seededRandom(1) });
+    const protocol = await sheet(b, "Протокол 4А");
+    const someone = String(protocol[2][1]);
+    await b.apply({
+      sheets: [],
+      cellWrites: [
+        { sheet: "Протокол 4А", address: "F1", value: "ФИО родителя" },
+        { sheet: "Протокол 4А", address: "F2", value: "Петрова Анна Ивановна" },
+        { sheet: "Протокол 4А", address: "G1", value: "Заметка" },
+        { sheet: "Протокол 4А", address: "G2", value: someone }, // a pupil's name typed as a note
+        { sheet: "Протокол 4А", address: "G3", value: "опоздал на 5 минут" },
+      ],
+    });
+    expect((await removeNames(b)).status).toBe("done");
+    const after = await sheet(b, "Протокол 4А");
+    expect(after[1][5]).toBeNull();
+    expect(after[1][6]).toBeNull();
+    expect(after[2][6]).toBe("опоздал на 5 минут");
+    expect(after[0].slice(5, 7)).toEqual(["ФИО родителя", "Заметка"]);
+  });
+
   test("the planner writes cells only: no sheet is rebuilt", () => {
     const snapshot: Snapshot = {
       sheetNames: ["Ученики", "Протокол 4А"],
