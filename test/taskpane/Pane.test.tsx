@@ -3,52 +3,25 @@
 // confirmation before replacing, cancel, failures, languages, and no axe violations.
 import "@testing-library/jest-dom";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { axe, toHaveNoViolations } from "jest-axe";
 import { seededRandom } from "../../src/core";
 import { sampleSchool, sampleScoreWrites, sampleWorkbookPlan } from "../../src/workbook/sample";
 import { App } from "../../src/taskpane/components/App";
-import { Pane } from "../../src/taskpane/components/Pane";
-import { I18nContext } from "../../src/taskpane/i18n";
 import { workbookOperations, type PaneOperations, type WebFiles } from "../../src/taskpane/operations";
-import { STRINGS, languageFor, ruPlural, type Language } from "../../src/taskpane/strings";
+import { languageFor, ruPlural, type Language } from "../../src/taskpane/strings";
 import { MemoryBackend } from "./memoryBackend";
+import { click, installDomShims, renderPane as renderWith, runs, step } from "./paneHarness";
 
 expect.extend(toHaveNoViolations);
 
 const school = sampleSchool();
 const operations: PaneOperations = { ...workbookOperations, makeCodes: (b, o) => workbookOperations.makeCodes(b, { ...o, random: seededRandom(5) }) };
 
-function renderPane(backend: MemoryBackend, mode: "excel" | "web" = "excel", language: Language = "ru") {
-  return render(
-    <I18nContext.Provider value={{ language, strings: STRINGS[language], setLanguage: () => undefined }}>
-      <FluentProvider theme={webLightTheme}>
-        <Pane mode={mode} backend={backend} operations={operations} />
-      </FluentProvider>
-    </I18nContext.Provider>,
-  );
-}
+const renderPane = (backend: MemoryBackend, mode: "excel" | "web" = "excel", language: Language = "ru") => renderWith(backend, operations, mode, language);
 
-const step = (id: string) => document.querySelector(`[data-step="${id}"]`) as HTMLElement;
-const runs = () => Number(document.querySelector("[data-runs]")?.getAttribute("data-runs"));
 
-async function click(name: string) {
-  const before = runs();
-  fireEvent.click(screen.getByRole("button", { name }));
-  await waitFor(() => expect(runs()).toBeGreaterThan(before));
-  return screen.queryByTestId("message")?.textContent ?? "";
-}
 
-beforeAll(() => {
-  // jsdom has no ResizeObserver (Fluent's MessageBar watches its width) and no object URLs (downloads).
-  (globalThis as any).ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-  URL.createObjectURL = jest.fn(() => "blob:test");
-  URL.revokeObjectURL = jest.fn();
-});
+beforeAll(installDomShims);
 
 describe("the task pane", () => {
   test("draws the steps from one read and has no accessibility violations", async () => {

@@ -3,17 +3,14 @@
 // erased from the roster is a problem to fix, never «Выдать коды»; each upload form shows whether
 // it is ready and why not, and the ready ones are built.
 import "@testing-library/jest-dom";
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { screen, waitFor, within } from "@testing-library/react";
 import { seededRandom } from "../../src/core";
 import { makeCodes, makeScoreSheets } from "../../src/workbook/operations";
 import { planUploads } from "../../src/workbook/upload";
 import { sampleSchool, sampleScoreWrites, sampleWorkbookPlan } from "../../src/workbook/sample";
-import { Pane } from "../../src/taskpane/components/Pane";
-import { I18nContext } from "../../src/taskpane/i18n";
 import { workbookOperations, type PaneOperations } from "../../src/taskpane/operations";
-import { STRINGS } from "../../src/taskpane/strings";
 import { MemoryBackend } from "./memoryBackend";
+import { click, installDomShims, renderPane as renderWith, runs, step } from "./paneHarness";
 
 const school = sampleSchool();
 /** Forms planned by the real planner; their bytes stand in (the file writer is tested elsewhere). */
@@ -25,34 +22,10 @@ const operations: PaneOperations = {
   },
 };
 
-function renderPane(backend: MemoryBackend) {
-  return render(
-    <I18nContext.Provider value={{ language: "ru", strings: STRINGS.ru, setLanguage: () => undefined }}>
-      <FluentProvider theme={webLightTheme}>
-        <Pane mode="excel" backend={backend} operations={operations} />
-      </FluentProvider>
-    </I18nContext.Provider>,
-  );
-}
+const renderPane = (backend: MemoryBackend) => renderWith(backend, operations, "excel");
 
-const step = (id: string) => document.querySelector(`[data-step="${id}"]`) as HTMLElement;
-const runs = () => Number(document.querySelector("[data-runs]")?.getAttribute("data-runs"));
-async function click(name: string) {
-  const before = runs();
-  fireEvent.click(screen.getByRole("button", { name }));
-  await waitFor(() => expect(runs()).toBeGreaterThan(before));
-  return screen.queryByTestId("message")?.textContent ?? "";
-}
 
-beforeAll(() => {
-  (globalThis as any).ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-  URL.createObjectURL = jest.fn(() => "blob:test");
-  URL.revokeObjectURL = jest.fn();
-});
+beforeAll(installDomShims);
 
 /** The sample school with score sheets; `scored`: every score typed. */
 async function book(scored: boolean): Promise<MemoryBackend> {

@@ -2,37 +2,25 @@
 // The pane's «Удалить ФИО»: not offered before every student has a code, asked in a dialog that
 // says what will be cleared, and the reminder at the top once the protocols' keeping period passed.
 import "@testing-library/jest-dom";
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { axe, toHaveNoViolations } from "jest-axe";
 import { seededRandom } from "../../src/core";
 import { makeCodes } from "../../src/workbook/operations";
 import { sampleSchool, sampleWorkbookPlan } from "../../src/workbook/sample";
-import { Pane } from "../../src/taskpane/components/Pane";
-import { I18nContext } from "../../src/taskpane/i18n";
 import { workbookOperations } from "../../src/taskpane/operations";
-import { STRINGS, type Language } from "../../src/taskpane/strings";
+import { type Language } from "../../src/taskpane/strings";
 import { MemoryBackend } from "./memoryBackend";
+import { installDomShims, renderPane as renderWith, runs, step } from "./paneHarness";
 
 expect.extend(toHaveNoViolations);
 
 const school = sampleSchool(3, { "4А": 4, "5А": 3 });
 const students = school.students.length;
 
-function renderPane(backend: MemoryBackend, language: Language = "ru") {
-  return render(
-    <I18nContext.Provider value={{ language, strings: STRINGS[language], setLanguage: () => undefined }}>
-      <FluentProvider theme={webLightTheme}>
-        <Pane mode="excel" backend={backend} operations={workbookOperations} />
-      </FluentProvider>
-    </I18nContext.Provider>,
-  );
-}
+const renderPane = (backend: MemoryBackend, language: Language = "ru") => renderWith(backend, workbookOperations, "excel", language);
 
-const step = (id: string) => document.querySelector(`[data-step="${id}"]`) as HTMLElement;
 /** Fluent's primary button carries its appearance's atomic classes; a secondary one only the base two. */
 const isPrimary = (button: HTMLElement) => button.className.trim().split(/\s+/).length > 2;
-const runs = () => Number(document.querySelector("[data-runs]")?.getAttribute("data-runs"));
 
 /** The sample school with every work of the plan written on `date`; with codes unless told otherwise. */
 async function book(date: string, codes = true): Promise<MemoryBackend> {
@@ -42,13 +30,7 @@ async function book(date: string, codes = true): Promise<MemoryBackend> {
   return b;
 }
 
-beforeAll(() => {
-  (globalThis as any).ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
+beforeAll(installDomShims);
 
 describe("«Удалить ФИО» in the pane", () => {
   test("before codes: waiting, no button, and it says why", async () => {

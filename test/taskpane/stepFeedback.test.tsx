@@ -5,51 +5,31 @@
 // explained and offers no step.
 import "./textEncoding";
 import "@testing-library/jest-dom";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { axe, toHaveNoViolations } from "jest-axe";
 import { seededRandom } from "../../src/core";
 import { FileBackend } from "../../src/workbook/file/FileBackend";
 import { sampleSchool, sampleWorkbookPlan } from "../../src/workbook/sample";
-import { Pane } from "../../src/taskpane/components/Pane";
-import { I18nContext } from "../../src/taskpane/i18n";
 import { workbookOperations, type PaneOperations } from "../../src/taskpane/operations";
-import { STRINGS, type Language } from "../../src/taskpane/strings";
+import { type Language } from "../../src/taskpane/strings";
 import { FIS_OKO_LIST, xlsxWith } from "../helpers/codeListXlsx";
 import { sampleUploadForm } from "../helpers/uploadForm";
 import { MemoryBackend } from "./memoryBackend";
+import { installDomShims, renderPane as renderWith, runs, step } from "./paneHarness";
 
 expect.extend(toHaveNoViolations);
 
 const school = sampleSchool();
 const operations: PaneOperations = { ...workbookOperations, makeCodes: (b, o) => workbookOperations.makeCodes(b, { ...o, random: seededRandom(5) }) };
 
-function renderPane(backend: MemoryBackend, mode: "excel" | "web" = "excel", language: Language = "ru") {
-  return render(
-    <I18nContext.Provider value={{ language, strings: STRINGS[language], setLanguage: () => undefined }}>
-      <FluentProvider theme={webLightTheme}>
-        <Pane mode={mode} backend={backend} operations={operations} />
-      </FluentProvider>
-    </I18nContext.Provider>,
-  );
-}
+const renderPane = (backend: MemoryBackend, mode: "excel" | "web" = "excel", language: Language = "ru") => renderWith(backend, operations, mode, language);
 
-const step = (id: string) => document.querySelector(`[data-step="${id}"]`) as HTMLElement;
-const runs = () => Number(document.querySelector("[data-runs]")?.getAttribute("data-runs"));
 const live = () => screen.getByTestId("live");
 
 /** A file as the browser hands it to the input (jsdom's File has no arrayBuffer). */
 const picked = (name: string, bytes: Uint8Array) => ({ name, size: bytes.length, type: "", arrayBuffer: async () => bytes.slice().buffer });
 
-beforeAll(() => {
-  (globalThis as any).ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-  URL.createObjectURL = jest.fn(() => "blob:test");
-  URL.revokeObjectURL = jest.fn();
-});
+beforeAll(installDomShims);
 
 describe("progress and result next to the button pressed", () => {
   test("«Выдать коды»: the bar and then the result inside «Коды участников», nowhere else; one live region says both", async () => {

@@ -20,6 +20,7 @@ import type { Strings } from "../strings";
 import { BlankFormInput } from "./BlankFormInput";
 import { BusyBar, type Busy } from "./BusyBar";
 import { CodesImport } from "./CodesImport";
+import { useQuestion } from "../useQuestion";
 import { ArchiveScoresDialog } from "./ArchiveScoresDialog";
 import { ConfirmReplaceDialog } from "./ConfirmReplaceDialog";
 import { CriteriaPicker } from "./CriteriaPicker";
@@ -83,7 +84,6 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
   const [editSettings, setEditSettings] = useState(false);
   const [works, setWorks] = useState<string[]>([]);
   const [blankForms, setBlankForms] = useState<Uint8Array[]>([]);
-  const [confirm, setConfirm] = useState<{ sheets: string[]; answer: (yes: boolean) => void } | null>(null);
   const namesConfirm = useRemoveNamesConfirm();
   const running = useRef(false);
   /** Runs finished, exposed as data-runs for tests and automation. */
@@ -96,34 +96,12 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
 
   useEffect(() => onBusyChange?.(busy !== null), [busy, onBusyChange]);
 
-  const [archive, setArchive] = useState<{ cells: Finding[]; answer: (yes: boolean) => void } | null>(null);
-  const confirmArchive = useCallback(
-    (cells: Finding[]) =>
-      new Promise<boolean>((resolve) =>
-        setArchive({
-          cells,
-          answer: (yes) => {
-            setArchive(null);
-            resolve(yes);
-          },
-        }),
-      ),
-    [],
-  );
+  // Questions asked from inside an operation, answered in a dialog.
+  const archive = useQuestion<Finding[]>();
+  const confirmArchive = archive.ask;
+  const replace = useQuestion<string[]>();
+  const confirmReplace = replace.ask;
 
-  const confirmReplace = useCallback(
-    (sheets: string[]) =>
-      new Promise<boolean>((resolve) =>
-        setConfirm({
-          sheets,
-          answer: (yes) => {
-            setConfirm(null);
-            resolve(yes);
-          },
-        }),
-      ),
-    [],
-  );
 
   /**
    * Runs one operation: progress bar, cancel, errors in words, then the step list from the
@@ -483,8 +461,8 @@ export function Pane({ mode, backend, operations, openWorkbook, onChanged, onBus
           </ol>
         </>
       )}
-      <ConfirmReplaceDialog sheets={confirm?.sheets ?? null} onAnswer={(yes) => confirm?.answer(yes)} />
-      <ArchiveScoresDialog cells={archive?.cells ?? null} onAnswer={(yes) => archive?.answer(yes)} />
+      <ConfirmReplaceDialog sheets={replace.asked} onAnswer={replace.answer} />
+      <ArchiveScoresDialog cells={archive.asked} onAnswer={archive.answer} />
       {namesConfirm.dialog}
     </div>
   );

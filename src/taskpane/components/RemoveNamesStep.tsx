@@ -1,11 +1,12 @@
 // The last step, «Удалить ФИО», with its confirmation dialog (what will be cleared, and that copies
 // of the workbook keep the names), and the reminder shown at the top of the pane once the keeping
 // period of the protocols has passed while names are left (src/workbook/retention.ts).
-import { useCallback, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import type { RemoveNamesSummary } from "../../workbook/removeNames";
 import type { RetentionStatus } from "../../workbook/retention";
 import { useStrings } from "../i18n";
+import { useQuestion } from "../useQuestion";
 import type { StepState } from "../status";
 import { ConfirmListDialog } from "./ConfirmListDialog";
 import { StepItem } from "./StepItem";
@@ -59,21 +60,8 @@ export function RetentionReminder({ status }: { status: RetentionStatus }) {
 
 /** The question before names are cleared: `confirm` goes to removeNames, `dialog` into the pane. */
 export function useRemoveNamesConfirm(): { confirm: (summary: RemoveNamesSummary) => Promise<boolean>; dialog: ReactNode } {
-  const [asked, setAsked] = useState<{ summary: RemoveNamesSummary; answer: (yes: boolean) => void } | null>(null);
-  const confirm = useCallback(
-    (summary: RemoveNamesSummary) =>
-      new Promise<boolean>((resolve) =>
-        setAsked({
-          summary,
-          answer: (yes) => {
-            setAsked(null);
-            resolve(yes);
-          },
-        }),
-      ),
-    [],
-  );
-  return { confirm, dialog: <ConfirmRemoveNamesDialog summary={asked?.summary ?? null} onAnswer={(yes) => asked?.answer(yes)} /> };
+  const question = useQuestion<RemoveNamesSummary>();
+  return { confirm: question.ask, dialog: <ConfirmRemoveNamesDialog summary={question.asked} onAnswer={question.answer} /> };
 }
 
 function ConfirmRemoveNamesDialog({ summary, onAnswer }: { summary: RemoveNamesSummary | null; onAnswer: (yes: boolean) => void }) {
