@@ -3,11 +3,12 @@
 // and neither does anything printed: protocol numbers are read back from the protocols and slips
 // (./protocolNumbers.ts), typed marks and notes on a protocol stay.
 import { assignCodes, cellAddress, columnLetter, safeSheetName, type Finding, type Random } from "../core";
-import type { CellValue, CellWrite, SheetPlan, Snapshot, WritePlan } from "./backend";
+import type { CellValue, CellWrite, SheetMerge, SheetPlan, Snapshot, WritePlan } from "./backend";
 import { OWNED_TAB, HEADER_FILL, PROTOCOL_HEADER, PROTOCOL_PREFIX, ROSTER_SHEET, SLIPS_SHEET, isProtocolHeader } from "./contract";
 import type { OwnedSheetKind } from "./ownedSheet";
 import { clearedCodeFinding, findClearedCodes } from "./check";
 import { compareClassNames, readPool, readRoster, type Student } from "./inputs";
+import { mergeDiff } from "./mergeDiff";
 import { placeSheet } from "./ownership";
 import { emptyPrinted, numberProtocol, protocolCells, readPrintedProtocol, readPrintedSlips, type PrintedProtocol, type ProtocolLine } from "./protocolNumbers";
 
@@ -86,6 +87,7 @@ export function planCodes(snapshot: Snapshot, random: Random): CodesPlan {
   const slipNumbers = readPrintedSlips(snapshot);
   const fresh = new Set(assigned.values());
   const protocols: SheetPlan[] = [];
+  const merges: SheetMerge[] = [];
   const numbered: ProtocolLine[] = [];
   for (const cls of roster.classes) {
     const name = protocolSheetName(cls);
@@ -95,13 +97,16 @@ export function planCodes(snapshot: Snapshot, random: Random): CodesPlan {
     findings.push(...numbers.findings);
     numbered.push(...numbers.lines.filter((l) => l.student !== null));
     const sheet = placeSheet(snapshot, protocolSheet(name, cls, numbers.lines, printed, { keepLeftNames: true, keepNotes: true }), "protocol", findings);
-    if (sheet) protocols.push(sheet);
+    if (!sheet) continue;
+    // A protocol there holds the organiser's marks and formats: merged into, never regenerated.
+    if (sheet.mode === "replace") merges.push(mergeDiff(sheet.name, snapshot.sheets[sheet.name] ?? { values: [] }, sheet));
+    else protocols.push(sheet);
   }
   const sheets: SheetPlan[] = [];
   const slips = placeSheet(snapshot, buildSlips(numbered.map((l) => ({ className: l.student!.className, number: l.number, code: l.code }))), "slips", findings);
   if (slips) sheets.push(slips);
   sheets.push(...protocols);
-  return { plan: { sheets, cellWrites }, findings, assigned: assigned.size, students };
+  return { plan: { sheets, merges, cellWrites }, findings, assigned: assigned.size, students };
 }
 
 /**

@@ -1,4 +1,5 @@
 // Planner rules on plain arrays: no workbook, no back end.
+import { projectPlan } from "../../src/workbook/project";
 import { findWork, seededRandom, uploadHeader } from "../../src/core";
 import type { CellValue, Snapshot } from "../../src/workbook/backend";
 import { checkWorkbook } from "../../src/workbook/check";
@@ -16,23 +17,8 @@ const settings = [["Параметр", "Значение"], ["Код ОО", "780
 const roster = (rows: CellValue[][]) => [["Класс", "ФИО", "Пол", "Код", "Математика"], ...rows];
 const plan = [["Класс", "Предмет", "Работа", "Дата"], ["4А", "Математика", "MA4-2023", null]];
 
-function apply(snapshot: Snapshot, p: ReturnType<typeof planCodes>["plan"]): Snapshot {
-  const next: Snapshot = { sheetNames: [...snapshot.sheetNames], sheets: { ...snapshot.sheets } };
-  for (const s of p.sheets) {
-    if (!next.sheetNames.includes(s.name)) next.sheetNames.push(s.name);
-    next.sheets[s.name] = { values: s.values.map((r) => r.slice()) };
-  }
-  for (const w of p.cellWrites) {
-    const m = /^([A-Z]+)(\d+)$/.exec(w.address)!;
-    const col = m[1].charCodeAt(0) - 65;
-    const row = Number(m[2]) - 1;
-    const values = next.sheets[w.sheet].values.map((r) => r.slice());
-    while (values.length <= row) values.push([]);
-    values[row][col] = w.value;
-    next.sheets[w.sheet] = { values };
-  }
-  return next;
-}
+/** The workbook after a plan (sheets, merges, cell writes), as the back ends leave it. */
+const apply = (snapshot: Snapshot, p: ReturnType<typeof planCodes>["plan"]): Snapshot => projectPlan(snapshot, p);
 
 describe("new workbook", () => {
   test("creates only missing input sheets and never replaces one", () => {
@@ -122,7 +108,9 @@ describe("codes", () => {
     s.sheets["Протокол 4А"].values[1][3] = "да";
     const again = planCodes(s, seededRandom(99));
     expect(again.plan.cellWrites).toEqual([]);
-    expect(again.plan.sheets.find((x) => x.name === "Протокол 4А")!.mode).toBe("replace");
+    // The protocol holds the organiser's marks: merged into, never rebuilt.
+    expect(again.plan.sheets.find((x) => x.name === "Протокол 4А")).toBeUndefined();
+    expect(again.plan.merges!.map((m) => m.name)).toContain("Протокол 4А");
     s = apply(s, again.plan);
     expect(s.sheets["Протокол 4А"].values[1][3]).toBe("да");
   });

@@ -1,6 +1,7 @@
 // What was printed stays true: a protocol number and a slip never change once given, whatever the
 // roster's row order; late students take the next numbers; what the organiser typed on a protocol
 // stays; a student who left keeps their line. On both back ends, through the operations.
+import { projectPlan } from "../../src/workbook/project";
 import { seededRandom } from "../../src/core";
 import type { CellValue, CellWrite, Snapshot, WorkbookBackend, WritePlan } from "../../src/workbook/backend";
 import { buildProtocol, planCodes, previousProtocolMarks } from "../../src/workbook/codes";
@@ -162,20 +163,8 @@ function workbook(sheets: Record<string, CellValue[][]>): Snapshot {
   return { sheetNames: Object.keys(sheets), sheets: Object.fromEntries(Object.entries(sheets).map(([n, v]) => [n, { values: v }])) };
 }
 
-function applied(snapshot: Snapshot, plan: WritePlan): Snapshot {
-  const next: Snapshot = { sheetNames: [...snapshot.sheetNames], sheets: { ...snapshot.sheets } };
-  for (const s of plan.sheets) {
-    if (!next.sheetNames.includes(s.name)) next.sheetNames.push(s.name);
-    next.sheets[s.name] = { values: s.values.map((r) => r.slice()) };
-  }
-  for (const w of plan.cellWrites) {
-    const m = /^([A-Z]+)(\d+)$/.exec(w.address)!;
-    const rows = next.sheets[w.sheet].values.map((r) => r.slice());
-    rows[Number(m[2]) - 1][m[1].charCodeAt(0) - 65] = w.value;
-    next.sheets[w.sheet] = { values: rows };
-  }
-  return next;
-}
+/** The workbook after a plan (sheets, merges, cell writes), as the back ends leave it. */
+const applied = (snapshot: Snapshot, plan: WritePlan): Snapshot => projectPlan(snapshot, plan);
 
 const roster = (rows: CellValue[][]) => [["Класс", "ФИО", "Пол", "Код"], ...rows];
 const five = (): CellValue[][] => [
@@ -223,7 +212,7 @@ describe("protocol numbers from what was printed", () => {
     s = applied(s, planCodes(s, seededRandom(3)).plan);
     s.sheets["Протокол 4А"].values[3][0] = 1; // Волков: № 3 → 1
     const bySlip = planCodes(s, seededRandom(4));
-    const lines = (r: ReturnType<typeof planCodes>) => r.plan.sheets.find((p) => p.name === "Протокол 4А")!.values.slice(1).map((x) => [x[0], x[1]]);
+    const lines = (r: ReturnType<typeof planCodes>) => applied(s, r.plan).sheets["Протокол 4А"].values.slice(1).map((x) => [x[0], x[1]]);
     expect(lines(bySlip)).toEqual([[1, "Белов Борис"], [2, "Абрамова Анна"], [3, "Волков Вадим"], [4, "Дьячков Денис"]]);
     expect(bySlip.findings).toEqual([expect.objectContaining({ sheet: "Протокол 4А", cell: "A4", code: "protocol.number-twice", severity: "warning", message: expect.stringContaining("получил № 3 — как на его листке") })]);
     s.sheets["Коды для выдачи"] = { values: [["Кодов ещё нет"]] };
@@ -237,7 +226,7 @@ describe("protocol numbers from what was printed", () => {
     s = applied(s, planCodes(s, seededRandom(3)).plan);
     s.sheets["Ученики"].values[2][1] = "Абрамова Алла";
     const again = planCodes(s, seededRandom(4));
-    expect(again.plan.sheets.find((p) => p.name === "Протокол 4А")!.values[2]).toEqual([2, "Абрамова Алла", s.sheets["Ученики"].values[2][3], null, null]);
+    expect(applied(s, again.plan).sheets["Протокол 4А"].values[2]).toEqual([2, "Абрамова Алла", s.sheets["Ученики"].values[2][3], null, null]);
     expect(again.findings).toEqual([expect.objectContaining({ cell: "B3", code: "protocol.name-changed", message: expect.stringContaining("«Абрамова Анна»") })]);
   });
 
@@ -247,7 +236,7 @@ describe("protocol numbers from what was printed", () => {
     const volkov = s.sheets["Ученики"].values[3];
     volkov[0] = "4Б";
     const again = planCodes(s, seededRandom(4));
-    const sheet = (n: string) => again.plan.sheets.find((p) => p.name === n)!.values;
+    const sheet = (n: string) => applied(s, again.plan).sheets[n].values;
     expect(sheet("Протокол 4А")[3]).toEqual([3, "Волков Вадим", volkov[3], null, null]);
     expect(sheet("Протокол 4Б").slice(1).map((r) => [r[0], r[1]])).toEqual([[1, "Гусева Галина"], [2, "Волков Вадим"]]);
     expect(again.findings).toEqual([expect.objectContaining({ sheet: "Протокол 4А", cell: "C4", code: "protocol.student-left", message: expect.stringContaining("теперь у ученика класса 4Б") })]);
