@@ -248,6 +248,8 @@ export function findClearedCodes(snapshot: Snapshot, inputs: Inputs = readInputs
   const codeColumn = inputs.roster.codeColumn ?? 3;
   const rosterCell = (s: Student) => `${columnLetter(codeColumn)}${s.row + 1}`;
   const uncoded = (cls: string) => inputs.roster.students.filter((s) => s.className === cls && s.code === null);
+  // No score-sheet code the roster lacks: nothing was erased, and no protocol needs reading.
+  if (strangers.length === 0) return [];
   const protocols = protocolLines(snapshot);
   const out = new Map<number, ClearedCode>();
   const claimed = new Set<Student>();

@@ -6,10 +6,11 @@ import { assignCodes, cellAddress, columnLetter, safeSheetName, type Finding, ty
 import type { CellValue, CellWrite, SheetMerge, SheetPlan, Snapshot, WritePlan } from "./backend";
 import { OWNED_TAB, HEADER_FILL, PROTOCOL_HEADER, PROTOCOL_PREFIX, ROSTER_SHEET, SLIPS_SHEET, isProtocolHeader } from "./contract";
 import type { OwnedSheetKind } from "./ownedSheet";
-import { clearedCodeFinding, findClearedCodes } from "./check";
-import { compareClassNames, readPool, readRoster, type Student } from "./inputs";
+import { clearedCodeFinding, findClearedCodes, unknownCodes } from "./check";
+import { compareClassNames, readInputs, readPool, readRoster, type Student } from "./inputs";
 import { mergeDiff } from "./mergeDiff";
 import { placeSheet } from "./ownership";
+import { findScoreSheets, planTargets } from "./scoreSheetLocator";
 import { emptyPrinted, numberProtocol, protocolCells, readPrintedProtocol, readPrintedSlips, type PrintedProtocol, type ProtocolLine } from "./protocolNumbers";
 
 export interface CodesPlan {
@@ -19,6 +20,15 @@ export interface CodesPlan {
   assigned: number;
   /** Students with a code after the plan is applied, with their codes (for the protocols). */
   students: Student[];
+}
+
+/** Erased codes, looking only at the score sheets of classes where a student has no code. */
+function clearedCodesOf(snapshot: Snapshot, students: readonly Student[]) {
+  const open = new Set(students.filter((s) => s.code === null).map((s) => s.className));
+  if (open.size === 0) return [];
+  const inputs = readInputs(snapshot);
+  const targets = planTargets(inputs.schedule.filter((r) => open.has(r.className)));
+  return findClearedCodes(snapshot, inputs, unknownCodes(snapshot, inputs, findScoreSheets(snapshot, inputs, targets, { unplanned: false })));
 }
 
 export const protocolSheetName = (className: string): string => safeSheetName(`${PROTOCOL_PREFIX}${className}`);
@@ -56,7 +66,8 @@ export function planCodes(snapshot: Snapshot, random: Random): CodesPlan {
     return empty;
   }
   // A code erased from the roster while score sheets carry it goes back, never a new one over it.
-  const cleared = findClearedCodes(snapshot);
+  // Only the score sheets of classes with a student without a code can hold such a code.
+  const cleared = clearedCodesOf(snapshot, roster.students);
   if (cleared.length > 0) {
     findings.push(...cleared.map(clearedCodeFinding));
     return empty;

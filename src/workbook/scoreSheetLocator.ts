@@ -69,7 +69,12 @@ export function planTargets(plan: readonly ScheduleRow[]): ScoreSheetTarget[] {
  * `targets` defaults to `planTargets(inputs.schedule)`; the check passes `scoreSheetTargets`, which
  * also reports name clashes.
  */
-export function findScoreSheets(snapshot: Snapshot, inputs: Inputs = readInputs(snapshot), targets: readonly ScoreSheetTarget[] = planTargets(inputs.schedule)): ScoreSheetMap {
+export function findScoreSheets(
+  snapshot: Snapshot,
+  inputs: Inputs = readInputs(snapshot),
+  targets: readonly ScoreSheetTarget[] = planTargets(inputs.schedule),
+  options: { unplanned?: boolean } = {},
+): ScoreSheetMap {
   const byName = new Map<string, string>(); // target name → sheet name
   const taken = new Set<string>();
   for (const t of targets) {
@@ -80,9 +85,13 @@ export function findScoreSheets(snapshot: Snapshot, inputs: Inputs = readInputs(
     }
   }
   const classOfCode = new Map(inputs.roster.students.filter((s) => s.code !== null).map((s) => [s.code!, s.className]));
-  const candidates = snapshot.sheetNames
-    .filter((n) => !taken.has(n) && isScoreSheet(snapshot.sheets[n]))
-    .map((n) => ({ name: n, sheet: snapshot.sheets[n], className: sheetClass(n, snapshot.sheets[n], classOfCode) }));
+  // Every other sheet is looked at only when a row's sheet is missing or unplanned sheets are
+  // asked for (a file back end parses a sheet when it is first looked at).
+  let found: { name: string; sheet: SheetSnapshot; className: string | null }[] | null = null;
+  const all = () =>
+    (found ??= snapshot.sheetNames
+      .filter((n) => !byName.has(n) && ![...byName.values()].includes(n) && isScoreSheet(snapshot.sheets[n]))
+      .map((n) => ({ name: n, sheet: snapshot.sheets[n], className: sheetClass(n, snapshot.sheets[n], classOfCode) })));
 
   const located: LocatedScoreSheet[] = targets.map((t) => {
     const sheet = byName.get(t.name) ?? null;
@@ -90,24 +99,25 @@ export function findScoreSheets(snapshot: Snapshot, inputs: Inputs = readInputs(
   });
   // Renamed sheets: a missing row takes the one fitting sheet of its class; a sheet whose class is
   // unknown goes to a row only when it is the one fitting sheet and the row the one missing row of that work.
-  const free = (c: (typeof candidates)[number]) => !taken.has(c.name);
+  const free = (c: { name: string }) => !taken.has(c.name);
   const claim = (loc: LocatedScoreSheet, name: string): void => {
     loc.sheet = name;
     loc.found = "header";
     taken.add(name);
   };
   for (const loc of located.filter((l) => l.sheet === null)) {
-    const fit = candidates.filter((c) => free(c) && c.className === loc.plan.className && fitsWork(c.sheet, loc.plan.work));
+    const fit = all().filter((c) => free(c) && c.className === loc.plan.className && fitsWork(c.sheet, loc.plan.work));
     if (fit.length === 1) claim(loc, fit[0].name);
   }
   for (const loc of located.filter((l) => l.sheet === null)) {
     const rows = located.filter((l) => l.sheet === null && l.plan.work.id === loc.plan.work.id);
-    const fit = candidates.filter((c) => free(c) && c.className === null && fitsWork(c.sheet, loc.plan.work));
+    const fit = all().filter((c) => free(c) && c.className === null && fitsWork(c.sheet, loc.plan.work));
     if (rows.length === 1 && fit.length === 1) claim(loc, fit[0].name);
   }
 
+  if (options.unplanned === false) return { located, unplanned: [] };
   const known = knownWorks(inputs);
-  const unplanned = candidates
+  const unplanned = all()
     .filter(free)
     .map((c): UnplannedScoreSheet => {
       const fits = known.filter((w) => fitsWork(c.sheet, w));

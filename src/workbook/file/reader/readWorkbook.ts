@@ -130,7 +130,21 @@ export async function readSnapshot(pkg: XlsxPackage, sheets: readonly string[] |
   const context = await cache.contextFor(pkg, info);
   for (const s of wanted) {
     const xml = await pkg.text(s.part!);
-    if (xml !== null) result.sheets[s.name] = cache.sheet(s.part!, xml, context, withFormulas);
+    if (xml === null) continue;
+    // Parsed when a planner first looks at it: an operation reads every sheet, but codes for a
+    // late student need the roster and a few protocols, not 120 score sheets.
+    Object.defineProperty(result.sheets, s.name, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const sheet = cache.sheet(s.part!, xml, context, withFormulas);
+        Object.defineProperty(result.sheets, s.name, { value: sheet, enumerable: true, configurable: true, writable: true });
+        return sheet;
+      },
+      set(value) {
+        Object.defineProperty(result.sheets, s.name, { value, enumerable: true, configurable: true, writable: true });
+      },
+    });
   }
   return result;
 }
