@@ -5,8 +5,7 @@
 
 import type { CellValue } from "../backend";
 import { parseRangeAddress } from "../../core/address";
-import { removeOverride } from "./package/contentTypes";
-import { readRelationships, removeRelationships, REL } from "./package/relationships";
+import { removeCalcChain } from "./package/calcChain";
 import { readWorkbook, type SheetEntry } from "./package/workbookPart";
 import { XlsxPackage } from "./package/XlsxPackage";
 import { applySplices, child, parseXml, withAttr, type XmlElement } from "./package/xml";
@@ -187,20 +186,9 @@ export async function fillForm(bytes: Uint8Array | ArrayBuffer, sheetName: strin
   }
   const result = patchCells(xml, patches, sheetName);
   pkg.setText(entry.part!, result.xml);
-  if (result.formulaOverwritten) await dropCalcChain(pkg, info.part);
+  if (result.formulaOverwritten) await removeCalcChain(pkg, info.part);
   if (old.formulas?.some((r) => r.some((f) => f !== null))) await forceRecalc(pkg, info.part);
   return pkg.toBytes();
-}
-
-/** The calculation chain may name a formula cell we overwrote; Excel rebuilds it when it is absent. */
-async function dropCalcChain(pkg: XlsxPackage, workbookPart: string): Promise<void> {
-  const rels = (await readRelationships(pkg, workbookPart)).filter((r) => r.type === REL.calcChain);
-  await removeRelationships(pkg, workbookPart, rels.map((r) => r.id));
-  for (const r of rels) {
-    if (!r.part) continue;
-    pkg.remove(r.part);
-    await removeOverride(pkg, r.part);
-  }
 }
 
 /** Formulas of the form may depend on the values we wrote: ask Excel to recalculate on open. */

@@ -8,7 +8,8 @@
 import type { SheetMerge, SheetPlan, WritePlan } from "../../backend";
 import { parseCellAddress } from "../../../core/address";
 import { CT, removeOverride, setOverride } from "../package/contentTypes";
-import { addRelationship, readRelationships, relsPartOf, removeRelationships, REL, RELATIONSHIPS_NS } from "../package/relationships";
+import { addRelationship, readRelationships, relsPartOf, REL, RELATIONSHIPS_NS } from "../package/relationships";
+import { removeCalcChain } from "../package/calcChain";
 import { readWorkbook, type SheetEntry } from "../package/workbookPart";
 import type { XlsxPackage } from "../package/XlsxPackage";
 import { appendInside, applySplices, child, children, escapeAttr, escapeText, withAttr, type Splice, type XmlElement } from "../package/xml";
@@ -222,19 +223,6 @@ export async function applyToPackage(pkg: XlsxPackage, plan: WritePlan): Promise
   if (removedRelTargets.length) await removeOrphans(pkg, removedRelTargets);
   const written = [...planned.values()].filter((p) => !p.patched).map(({ part, xml, plan }) => ({ part, xml, plan }));
   return { patched, written, merged: merged.map((m) => m.part) };
-}
-
-/** The calculation chain is a cache Excel rebuilds when it is absent; a stale one makes Excel repair the file. */
-async function removeCalcChain(pkg: XlsxPackage, workbookPart: string): Promise<void> {
-  const rels = await readRelationships(pkg, workbookPart);
-  const chain = rels.filter((r) => r.type === REL.calcChain || r.type.endsWith("/calcChain"));
-  if (chain.length === 0) return;
-  await removeRelationships(pkg, workbookPart, chain.map((r) => r.id));
-  for (const r of chain) {
-    if (!r.part) continue;
-    pkg.remove(r.part);
-    await removeOverride(pkg, r.part);
-  }
 }
 
 /** Parts that only a replaced sheet pointed at (its comments, drawings, printer settings), and theirs in turn. */

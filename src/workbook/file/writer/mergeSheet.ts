@@ -5,7 +5,7 @@
 
 import { Parser } from "htmlparser2";
 import type { SheetMerge } from "../../backend";
-import { parseRangeAddress } from "../../../core/address";
+import { cellAddress, parseRangeAddress } from "../../../core/address";
 import { applySplices, children, localName, parserOptions, parseXml, withAttr, type Splice } from "../package/xml";
 import { patchCells, type CellPatch, type PatchResult } from "./patchCells";
 import { highlightXml, layoutStyles, validationXml } from "./sheetXml";
@@ -124,21 +124,11 @@ function mergePatches(merge: SheetMerge, styles: StyleRegistry): CellPatch[] {
         p.keepValue = false;
         p.value = block.results?.[i]?.[j] ?? null;
         p.formula = block.fillDown ? block.formulas[0][j] : block.formulas[i][j];
-        if (block.fillDown && rows > 1) p.shared = i === 0 ? { si, ref: `${cellRef(row, col + j)}:${cellRef(row + rows - 1, col + j)}` } : { si };
+        if (block.fillDown && rows > 1) p.shared = i === 0 ? { si, ref: `${cellAddress(row, col + j)}:${cellAddress(row + rows - 1, col + j)}` } : { si };
       }
     }
   }
   return [...byCell.values()];
-}
-
-function cellRef(row: number, col: number): string {
-  let s = "";
-  let n = col + 1;
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${row + 1}`;
 }
 
 /** The sheet part with the merge carried out. */
