@@ -10,9 +10,6 @@ import { existingName } from "../workbook/ownership";
 import { retentionStatus, type RetentionStatus } from "../workbook/retention";
 import { readSettingsValues } from "../workbook/settings";
 
-export type StepId = "sheets" | "settings" | "roster" | "codes" | "scoreSheets" | "check" | "upload";
-export const STEP_IDS: readonly StepId[] = ["sheets", "settings", "roster", "codes", "scoreSheets", "check", "upload"];
-
 /** done: finished; todo: the next thing to do (or redo); waiting: an earlier step must be done first; problem: something to fix. */
 export type StepState = "done" | "todo" | "waiting" | "problem";
 
@@ -63,19 +60,4 @@ export function workbookStatus(snapshot: Snapshot, today: Date = new Date()): Wo
     retention: retentionStatus(snapshot, today),
     uploadForm: detectUploadForm(snapshot),
   };
-}
-
-/** The state of each step, in order: what is done, what comes next, what waits for an earlier step. */
-export function stepStates(s: WorkbookStatus): Record<StepId, StepState> {
-  const sheets: StepState = s.sheets.missing.length === 0 ? "done" : "todo";
-  const settings: StepState = !s.settings.exists ? "waiting" : s.settings.ok ? "done" : s.settings.values.school !== "" ? "problem" : "todo";
-  const rosterErrors = s.roster.findings.some((f) => f.severity === "error");
-  const roster: StepState = s.sheets.missing.length > 0 ? "waiting" : rosterErrors ? "problem" : s.roster.students > 0 && s.roster.planRows > 0 ? "done" : "todo";
-  // A code erased from the roster is typed back, never replaced: the step shows what to fix, not «Выдать коды».
-  const codes: StepState = s.codes.total === 0 ? "waiting" : s.codes.cleared.length > 0 ? "problem" : s.codes.assigned === s.codes.total ? "done" : "todo";
-  const scoreSheets: StepState =
-    s.scoreSheets.expected > 0 && s.scoreSheets.made === s.scoreSheets.expected ? "done" : s.scoreSheets.expected === 0 || codes !== "done" ? "waiting" : "todo";
-  const check: StepState = s.scoreSheets.made === 0 ? "waiting" : s.problems.errors > 0 ? "problem" : s.scores.filled === s.scores.rows && s.scoreSheets.made === s.scoreSheets.expected ? "done" : "todo";
-  const upload: StepState = s.upload.ready ? "todo" : "waiting";
-  return { sheets, settings, roster, codes, scoreSheets, check, upload };
 }

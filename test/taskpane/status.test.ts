@@ -1,7 +1,9 @@
 import { seededRandom } from "../../src/core";
 import { makeCodes, makeScoreSheets } from "../../src/workbook/operations";
 import { sampleSchool, sampleScoreWrites, sampleWorkbookPlan } from "../../src/workbook/sample";
-import { stepStates, workbookStatus } from "../../src/taskpane/status";
+import { workbookStatus } from "../../src/taskpane/status";
+import { nextStep, PANE_STEPS, stepStates } from "../../src/taskpane/steps";
+import type { PaneStep } from "../../src/taskpane/steps/paneStep";
 import { MemoryBackend } from "./memoryBackend";
 
 const school = sampleSchool();
@@ -11,7 +13,7 @@ describe("workbookStatus", () => {
     const status = workbookStatus({ sheetNames: ["Лист1"], sheets: { Лист1: { values: [] } } });
     expect(status.sheets).toEqual({ present: 0, total: 5, missing: ["Настройки", "Ученики", "Коды", "План", "Критерии"] });
     expect(status.problems.findings).toEqual([]);
-    expect(stepStates(status)).toEqual({ sheets: "todo", settings: "waiting", roster: "waiting", codes: "waiting", scoreSheets: "waiting", check: "waiting", upload: "waiting" });
+    expect(stepStates(status)).toEqual({ sheets: "todo", settings: "waiting", roster: "waiting", codes: "waiting", scoreSheets: "waiting", check: "waiting", upload: "waiting", removeNames: "done" });
   });
 
   test("the sample school through the season", async () => {
@@ -22,7 +24,7 @@ describe("workbookStatus", () => {
     expect(status.roster).toMatchObject({ students: 117, classes: 5, planRows: 10 });
     expect(status.codes).toEqual({ assigned: 0, total: 117, pool: 0, cleared: [] });
     expect(status.scoreSheets).toEqual({ made: 0, expected: 10 });
-    expect(stepStates(status)).toEqual({ sheets: "done", settings: "done", roster: "done", codes: "todo", scoreSheets: "waiting", check: "waiting", upload: "waiting" });
+    expect(stepStates(status)).toEqual({ sheets: "done", settings: "done", roster: "done", codes: "todo", scoreSheets: "waiting", check: "waiting", upload: "waiting", removeNames: "waiting" });
 
     await makeCodes(book, { random: seededRandom(1) });
     status = workbookStatus(await book.read(null));
@@ -66,5 +68,27 @@ describe("workbookStatus", () => {
     status = workbookStatus(await book.read(null));
     expect(stepStates(status).settings).toBe("todo");
     expect(status.upload.ready).toBe(false);
+  });
+});
+
+describe("the step list is the steps' own declarations", () => {
+  const status = workbookStatus({ sheetNames: ["Лист1"], sheets: { Лист1: { values: [] } } });
+
+  test("ids are unique and stepStates has one entry per declared step, in order", () => {
+    const ids = PANE_STEPS.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(Object.keys(stepStates(status))).toEqual(ids);
+  });
+
+  test("a step added to the list gets its state from its own declaration and sees the states before it", () => {
+    const extra: PaneStep = { id: "extra", state: (_s, before) => (before.sheets === "todo" ? "waiting" : "todo"), View: () => null };
+    expect(stepStates(status, [...PANE_STEPS, extra]).extra).toBe("waiting");
+  });
+
+  test("the suggested next step is the first that leads and is to do; a step that does not lead is never suggested", () => {
+    const states = { sheets: "done", removeNames: "todo", check: "problem" } as const;
+    const steps: PaneStep[] = ["sheets", "removeNames", "check"].map((id) => ({ id, state: () => "done", leads: id !== "removeNames", View: () => null }));
+    expect(nextStep(states, steps)).toBe("check");
+    expect(nextStep(stepStates(status))).toBe("sheets");
   });
 });

@@ -8,7 +8,8 @@ import { OfficeBackend } from "../../src/workbook/office/OfficeBackend";
 import { findClearedCodes } from "../../src/workbook/check";
 import { buildUploads, check, makeCodes, makeScoreSheets } from "../../src/workbook/operations";
 import { sampleSchool, sampleScoreWrites, sampleWorkbookPlan } from "../../src/workbook/sample";
-import { stepStates, workbookStatus } from "../../src/taskpane/status";
+import { workbookStatus } from "../../src/taskpane/status";
+import { stepStates } from "../../src/taskpane/steps";
 import { createFakeExcel, type FakeExcel } from "../fakes/fakeExcel";
 import { editInExcelJS } from "../helpers/editInExcelJS";
 
