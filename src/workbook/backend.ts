@@ -81,6 +81,47 @@ export interface SheetPlan {
   print?: PrintSetup;
   /** Tab colour "#RRGGBB", so the coordinator sees which sheets the add-in made. */
   tabColor?: string;
+  /** Native charts drawn from this sheet's own cells (Office.js charts in Excel, DrawingML chart parts in files). */
+  charts?: ChartPlan[];
+}
+
+/**
+ * A native chart on a sheet the add-in writes whole, drawn from ranges of that same sheet, so that
+ * Excel, LibreOffice and Р7 show and edit it like any chart the user made. Replacing the sheet
+ * replaces its charts.
+ */
+export interface ChartPlan {
+  /** "column": vertical bars; "bar": horizontal bars (long item lists); "line". */
+  type: "column" | "bar" | "line";
+  title: string;
+  /** Category labels: a one-column or one-row range of this sheet, e.g. "A4:A9". */
+  categories: string;
+  /** One or more series, each a range of this sheet the same length as `categories`. */
+  series: ChartSeries[];
+  /** Cells the chart covers, 0-based and inclusive: top-left and bottom-right. */
+  anchor: { from: { row: number; col: number }; to: { row: number; col: number } };
+  /**
+   * Bars of all series drawn over one another (overlap 100 %, no gap between them): with a value
+   * in only one series per category, one bar per category coloured by its series — the score
+   * distribution coloured by mark, so the mark boundaries show.
+   */
+  overlap?: boolean;
+  /** Stacked bars (e.g. marks «2»–«5» per class). */
+  stacked?: boolean;
+  /** Fixed value axis maximum (100 for per cents). */
+  valueMax?: number;
+  /** Axis titles. */
+  categoryTitle?: string;
+  valueTitle?: string;
+}
+
+export interface ChartSeries {
+  /** Series name shown in the legend, as text (not a cell reference). */
+  name: string;
+  /** e.g. "B4:B9". */
+  values: string;
+  /** Fill / line colour "#RRGGBB"; default: the application's palette. */
+  color?: string;
 }
 
 /**
