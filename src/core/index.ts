@@ -14,3 +14,4 @@ export * from "./codes";
 export * from "./text";
 export * from "./scan";
 export * from "./upload";
+export * from "./analysis";

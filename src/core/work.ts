@@ -1,4 +1,5 @@
 // Work definitions: what a ВПР work is made of. Structures change every year, so they are data.
+import type { ItemLevel } from "./analysis/thresholds";
 
 /** One scored item of a work: `5.1`, `3(2)`, `1К1`. */
 export interface Item {
@@ -7,6 +8,8 @@ export interface Item {
   max: number;
   /** Which part of a two-part work the item belongs to; 1 for one-part works. */
   part: 1 | 2;
+  /** Level from the «Уровень» row of «Критерии» (Б базовый, П повышенный, В высокий), when given. */
+  level?: ItemLevel;
 }
 
 /** Minimum totals for the marks 3, 4 and 5; anything below `min3` is a 2. */

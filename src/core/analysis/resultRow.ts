@@ -1,0 +1,40 @@
+// One student's result on one work, as the analysis sees it: what the score sheet says, checked
+// once by core's checkRow (the same rule the check and the upload use), with the journal mark.
+import { parseScore } from "../score";
+import { checkRow, type RowInput } from "../validate";
+import type { WorkDefinition } from "../work";
+
+export type Mark = 2 | 3 | 4 | 5;
+
+export interface ResultRow {
+  className: string;
+  code: number;
+  /**
+   * wrote: every part written and every cell valid; absent: every part «отсутствовал»;
+   * partlyAbsent: one part of a two-part work missed; notEntered: nothing typed yet;
+   * invalid: a cell the check refuses (the analysis leaves the row out and counts it).
+   */
+  status: "wrote" | "absent" | "partlyAbsent" | "notEntered" | "invalid";
+  /** Per item: the score (X counts 0); null unless `wrote`. */
+  scores: (number | null)[];
+  /** Primary score (первичный балл); null unless `wrote`. */
+  total: number | null;
+  /** The mark on the work's scale; null unless `wrote` or when the work has no scale. */
+  mark: Mark | null;
+  /** The previous-period mark (отметка по журналу) from the roster, or null. */
+  journal: Mark | null;
+}
+
+export function resultRow(work: WorkDefinition, className: string, code: number, row: RowInput, journal: Mark | null): ResultRow {
+  const check = checkRow(work, row);
+  const base = { className, code, journal, scores: work.items.map(() => null), total: null, mark: null };
+  if (check.status === "blank") return { ...base, status: "notEntered" };
+  if (check.status === "absent") return { ...base, status: "absent" };
+  if (check.issues.some((i) => i.severity === "error")) return { ...base, status: "invalid" };
+  if (check.status === "partly-absent") return { ...base, status: "partlyAbsent" };
+  const scores = work.items.map((_, i) => {
+    const cell = parseScore(row.scores[i]);
+    return cell.kind === "score" ? cell.value : 0;
+  });
+  return { ...base, status: "wrote", scores, total: check.total, mark: check.mark };
+}
