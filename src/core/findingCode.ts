@@ -48,6 +48,7 @@ export type FindingCode =
   | "criteria.invalid"
   | "criteria.items-missing"
   | "criteria.label"
+  | "criteria.level"
   | "criteria.max"
   | "criteria.part"
   | "criteria.scale"

@@ -21,6 +21,10 @@ export const SETTINGS = {
   xLetter: "Символ «не приступал»",
   /** Days to keep the works and the protocols after the last work of «План» (settings.ts validates it). */
   retentionDays: "Хранить работы и протоколы, дней",
+  /** Per cent below which the analysis marks a basic item (FIOKO 2026: 60); core/analysis/thresholds.ts validates it. */
+  basicThreshold: "Порог выполнения базовых заданий, %",
+  /** The same for advanced and high items (FIOKO 2026: 30). */
+  advancedThreshold: "Порог выполнения заданий повышенного уровня, %",
 } as const;
 
 export const ROSTER = { className: "Класс", name: "ФИО", gender: "Пол", code: "Код" } as const;
@@ -37,6 +41,8 @@ export const CRITERIA = {
   maxima: "Максимум",
   parts: "Часть",
   scale: "Шкала",
+  /** Optional: Б / П / В per item (базовый, повышенный, высокий) — the analysis marks items below their level's threshold. */
+  level: "Уровень",
 } as const;
 
 export const PROTOCOL_HEADER = ["№", "ФИО", "Код", "Присутствовал", "Подпись"] as const;

@@ -7,6 +7,7 @@ import {
   nameKey,
   parseClassName,
   parseItemHeader,
+  parseLevel,
   readCode,
   scaleFromMinima,
   type Finding,
@@ -302,6 +303,8 @@ function readBlock(rows: CellValue[][], start: number, id: string, block: Map<st
   const maxima = cellsOf(maxRow);
   const partRow = line(CRITERIA.parts);
   const parts = cellsOf(partRow);
+  const levelRow = line(CRITERIA.level);
+  const levels = cellsOf(levelRow);
   const items: Item[] = [];
   let bad = false;
   labels.forEach((l, i) => {
@@ -342,7 +345,11 @@ function readBlock(rows: CellValue[][], start: number, id: string, block: Map<st
       bad = true;
       return;
     }
-    items.push({ label: itemLabel, max: max!, part });
+    const levelText = text(levels[i] ?? null);
+    const level = parseLevel(levelText);
+    // A level the analysis cannot read only loses the item's mark there: a warning, never a blocker.
+    if (levelText !== "" && level === null) push(CRITERIA_SHEET, levelRow!, col, "warning", "criteria.level", `работа «${id}», задание ${itemLabel}: уровень «${levelText}» не распознан — укажите Б (базовый), П (повышенный) или В (высокий); без уровня задание анализируется без порога`);
+    items.push(level ? { label: itemLabel, max: max!, part, level } : { label: itemLabel, max: max!, part });
   });
   if (maxRow !== undefined && maxima.length > labels.length) {
     push(CRITERIA_SHEET, maxRow, labels.length + 1, "error", "criteria.extra-max", `работа «${id}»: максимумов больше, чем заданий`);

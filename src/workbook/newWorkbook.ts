@@ -1,6 +1,6 @@
 // "New workbook": the five input sheets with headers, hints and validation lists, and
 // «Критерии» filled from the built-in catalogue for the chosen works. Never replaces a sheet.
-import { cellAddress, findWork, type Finding, type WorkDefinition } from "../core";
+import { DEFAULT_THRESHOLDS, cellAddress, findWork, type Finding, type WorkDefinition } from "../core";
 import type { CellValue, SheetPlan, Snapshot, WritePlan } from "./backend";
 import { CRITERIA, CRITERIA_SHEET, HEADER_FILL, PLAN, PLAN_SHEET, POOL, POOL_SHEET, ROSTER, ROSTER_SHEET, SETTINGS, SETTINGS_SHEET, headerKey } from "./contract";
 import { existingName } from "./ownership";
@@ -27,6 +27,7 @@ export function criteriaBlock(work: WorkDefinition): CellValue[][] {
     [CRITERIA.maxima, ...work.items.map((i) => i.max)],
   ];
   if (work.items.some((i) => i.part === 2)) rows.push([CRITERIA.parts, ...work.items.map((i) => i.part)]);
+  if (work.items.some((i) => i.level)) rows.push([CRITERIA.level, ...work.items.map((i) => i.level ?? null)]);
   rows.push(work.scale ? [CRITERIA.scale, work.scale.min3, work.scale.min4, work.scale.min5] : [CRITERIA.scale]);
   return rows;
 }
@@ -51,6 +52,8 @@ export function planNewWorkbook(snapshot: Snapshot, options: NewWorkbookOptions 
         [SETTINGS.year, options.year ?? String(new Date().getFullYear()), "Год проведения работ"],
         [SETTINGS.xLetter, "X", "Что ставить в форму за невыполненное задание: X (латинская) или Х (русская)"],
         [SETTINGS.retentionDays, RETENTION_DEFAULT_DAYS, "Сколько дней после последней работы по плану хранить работы и протоколы с ФИО (порядок проведения ВПР — 90); потом надстройка напомнит удалить ФИО"],
+        [SETTINGS.basicThreshold, DEFAULT_THRESHOLDS.basic, "Анализ: базовое задание ниже этого процента выполнения отмечается (рекомендации ФИОКО 2026 — 60)"],
+        [SETTINGS.advancedThreshold, DEFAULT_THRESHOLDS.advanced, "Анализ: задание повышенного или высокого уровня ниже этого процента отмечается (ФИОКО 2026 — 30)"],
       ],
       columnWidths: [26, 30, 60],
       styles: [header(3), { range: "C2:C6", italic: true }],
