@@ -3,11 +3,20 @@
 import type { SheetSnapshot } from "./backend";
 import { PROTOCOL_SHEET_KIND, SLIPS_SHEET_KIND } from "./codes";
 import type { OwnedSheetKind } from "./ownedSheet";
+import { ANALYSIS_SHEET_KIND, PARENT_SLIPS_SHEET_KIND, RESULTS_SHEET_KIND } from "./analysis/analysisSheets";
 import { ARCHIVE_SHEET_KIND } from "./scoreArchive";
 import { SCORE_SHEET_KIND } from "./scoreSheet";
 
 /** A function, not a constant: the owning modules import ./ownership, which imports this list. */
-export const ownedSheetKinds = (): readonly OwnedSheetKind[] => [SLIPS_SHEET_KIND, PROTOCOL_SHEET_KIND, SCORE_SHEET_KIND, ARCHIVE_SHEET_KIND];
+export const ownedSheetKinds = (): readonly OwnedSheetKind[] => [
+  SLIPS_SHEET_KIND,
+  PROTOCOL_SHEET_KIND,
+  SCORE_SHEET_KIND,
+  ARCHIVE_SHEET_KIND,
+  ANALYSIS_SHEET_KIND,
+  RESULTS_SHEET_KIND,
+  PARENT_SLIPS_SHEET_KIND,
+];
 
 export function ownedKind(kind: string): OwnedSheetKind {
   const found = ownedSheetKinds().find((k) => k.kind === kind);

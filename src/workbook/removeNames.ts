@@ -14,15 +14,27 @@ import { ROSTER, ROSTER_SHEET, cellText as text, headerKey, isProtocolHeader } f
 import type { OperationResult } from "./operations";
 import { existingName } from "./ownership";
 import { applyWritePlan } from "./planCheck";
+import { RESULTS_HEADER, isParentSlipsTitle, isResultsHeader } from "./analysis/analysisSheets";
+import { SLIP_NAME_LABEL } from "./analysis/parentSlipsSheet";
 
 /**
  * Sheets the add-in makes that hold names, each recognised by its header row (never by its name, so
  * a renamed or stale one is found too), with the 0-based columns that hold the names. A new sheet
  * with names (e.g. results by name) adds a line here and remove-names clears it.
  */
-export const SHEETS_WITH_NAMES: readonly { kind: string; matches: (header: readonly CellValue[] | undefined) => boolean; nameColumns: readonly number[]; width: number }[] = [
+export const SHEETS_WITH_NAMES: readonly {
+  kind: string;
+  matches: (header: readonly CellValue[] | undefined) => boolean;
+  nameColumns: readonly number[];
+  /** Rows whose name columns hold a name (default: every row below the header). */
+  nameRow?: (row: readonly CellValue[]) => boolean;
+  width: number;
+}[] = [
   // width: the add-in's own columns; what someone added to the right is searched for names too.
   { kind: "protocol", matches: isProtocolHeader, nameColumns: [1], width: 5 },
+  { kind: "results", matches: isResultsHeader, nameColumns: [0], width: RESULTS_HEADER.length },
+  // Slips for parents: the cell right of «ФИО» on each slip's first row.
+  { kind: "parentSlips", matches: isParentSlipsTitle, nameColumns: [1], nameRow: (row) => headerKey(row[0]) === headerKey(SLIP_NAME_LABEL), width: 11 },
 ];
 
 /** Words that make a roster header a name column, after case, Ё, spaces and punctuation are folded. */
@@ -147,7 +159,7 @@ export function planRemoveNames(snapshot: Snapshot): RemoveNamesPlan {
       for (let c = 0; c < values[r].length; c++) {
         const v = values[r][c];
         if (!filled(v)) continue;
-        const isName = columns.includes(c) || (c >= kind.width && typeof v === "string" && rosterNames.has(nameKey(v)));
+        const isName = (columns.includes(c) && (!kind.nameRow || kind.nameRow(values[r]))) || (c >= kind.width && typeof v === "string" && rosterNames.has(nameKey(v)));
         if (!isName) continue;
         cellWrites.push({ sheet: name, address: cellAddress(r, c), value: null });
         cells++;
