@@ -13,7 +13,8 @@
 // Typed against @types/office-js, so that the fake cannot drift from the documented API. Every
 // object the fake hands to the back end (context, application, workbook, worksheets, worksheet,
 // freeze panes, page layout, headers/footers, page breaks, range, format, font, fill, borders,
-// border, data validation, conditional formats, conditional format and its parts) is an object
+// border, data validation, conditional formats, conditional format and its parts, charts, chart,
+// its title, axes, legend, series and their formats) is an object
 // literal declared `satisfies` its `…View` type, `Modelled<Excel.X, "member" | …, { … }>` below:
 // exactly the members of the real interface the fake models, with their documented types and
 // every documented overload. Methods are compared as function types, not bivariantly, so a fake
@@ -82,6 +83,39 @@ export interface FakeFormat {
   rect: Rect;
   prop: string;
   value: unknown;
+}
+
+/** One series of a chart, as set through the API (ranges sheet-qualified: "'Итоги 5А'!B4:B9"). */
+export interface FakeChartSeries {
+  name: string;
+  values: string | null;
+  xValues: string | null;
+  /** `format.fill.setSolidColor`. */
+  fill: string | null;
+  /** `format.line.color`. */
+  lineColor: string | null;
+  overlap: number | null;
+  gapWidth: number | null;
+}
+
+/** A chart on a sheet: what `charts.add` made and every setting written to it since. */
+export interface FakeChart {
+  name: string;
+  type: string;
+  /** The range and orientation it was added with (sheet-qualified). */
+  source: { range: string; seriesBy: string };
+  title: string | null;
+  categoryAxisTitle: string | null;
+  valueAxisTitle: string | null;
+  valueAxisMaximum: number | null;
+  legendVisible: boolean;
+  /** `setPosition(from, to)` as given, or null while the chart sits where Excel put it. */
+  position: { from: string; to: string | null } | null;
+  series: FakeChartSeries[];
+}
+
+function newSeries(name: string): FakeChartSeries {
+  return { name, values: null, xValues: null, fill: null, lineColor: null, overlap: null, gapWidth: null };
 }
 
 function key(row: number, col: number): number {
@@ -158,6 +192,9 @@ export class FakeSheet {
   paperSize: string = "Letter";
   centerHeader = "";
   zoom: Excel.PageLayoutZoomOptions = { scale: 100 };
+  /** Charts in z-order; `Range.clear` leaves them, as Excel does. */
+  charts: FakeChart[] = [];
+  private chartsMade = 0;
 
   constructor(
     public name: string,
@@ -200,7 +237,19 @@ export class FakeSheet {
     return this;
   }
 
+  /** A chart the user made (Excel names new charts «Диаграмма N» in a Russian Excel). */
+  addChart(name?: string, type = "ColumnClustered"): FakeChart {
+    const chart = this._newChart(type, { range: `${quoteSheet(this.name)}!A1`, seriesBy: "Columns" }, [newSeries("Ряд1")]);
+    if (name !== undefined) chart.name = name;
+    return chart;
+  }
+
   // ---- test helpers: inspect -------------------------------------------------------------
+
+  /** The first chart with this name (as Excel's getItem finds it). */
+  chart(name: string): FakeChart | undefined {
+    return this.charts.find((c) => c.name === name);
+  }
 
   cell(address: string): FakeCell | undefined {
     const at = parseCellAddress(address);
@@ -317,6 +366,23 @@ export class FakeSheet {
         else this.cells.set(k, cell);
       }),
     );
+  }
+
+  _newChart(type: string, source: FakeChart["source"], series: FakeChartSeries[]): FakeChart {
+    const chart: FakeChart = {
+      name: `Диаграмма ${++this.chartsMade}`,
+      type,
+      source,
+      title: null,
+      categoryAxisTitle: null,
+      valueAxisTitle: null,
+      valueAxisMaximum: null,
+      legendVisible: true,
+      position: null,
+      series,
+    };
+    this.charts.push(chart);
+    return chart;
   }
 
   _clear(rect: Rect, applyTo: string): void {
@@ -444,7 +510,8 @@ export type WorksheetView = Modelled<
   | "pageLayout"
   | "horizontalPageBreaks"
   | "activate"
-  | "tabColor",
+  | "tabColor"
+  | "charts",
   {
     load: WorksheetView;
     getNextOrNullObject: WorksheetView;
@@ -454,6 +521,7 @@ export type WorksheetView = Modelled<
     freezePanes: FreezePanesView;
     pageLayout: PageLayoutView;
     horizontalPageBreaks: PageBreaksView;
+    charts: ChartsView;
   }
 >;
 export type FreezePanesView = Modelled<Excel.WorksheetFreezePanes, "freezeRows" | "freezeColumns" | "freezeAt" | "unfreeze">;
@@ -492,6 +560,30 @@ export type CustomConditionalFormatView = Modelled<
 export type ConditionalFormatRuleView = Modelled<Excel.ConditionalFormatRule, "formula">;
 export type ConditionalRangeFormatView = Modelled<Excel.ConditionalRangeFormat, "fill", { fill: ConditionalRangeFillView }>;
 export type ConditionalRangeFillView = Modelled<Excel.ConditionalRangeFill, "color">;
+export type ChartsView = Modelled<
+  Excel.ChartCollection,
+  "load" | "items" | "add" | "getItemOrNullObject",
+  { load: ChartsView; items: ChartView[]; add: ChartView; getItemOrNullObject: ChartView }
+>;
+export type ChartView = Modelled<
+  Excel.Chart,
+  "name" | "delete" | "setPosition" | "title" | "axes" | "legend" | "series",
+  { title: ChartTitleView; axes: ChartAxesView; legend: ChartLegendView; series: ChartSeriesCollectionView }
+>;
+export type ChartTitleView = Modelled<Excel.ChartTitle, "text">;
+export type ChartAxesView = Modelled<Excel.ChartAxes, "categoryAxis" | "valueAxis", { categoryAxis: ChartAxisView; valueAxis: ChartAxisView }>;
+export type ChartAxisView = Modelled<Excel.ChartAxis, "title" | "maximum", { title: ChartAxisTitleView }>;
+export type ChartAxisTitleView = Modelled<Excel.ChartAxisTitle, "text">;
+export type ChartLegendView = Modelled<Excel.ChartLegend, "visible">;
+export type ChartSeriesCollectionView = Modelled<Excel.ChartSeriesCollection, "add" | "getItemAt", { add: ChartSeriesView; getItemAt: ChartSeriesView }>;
+export type ChartSeriesView = Modelled<
+  Excel.ChartSeries,
+  "name" | "setValues" | "setXAxisValues" | "format" | "overlap" | "gapWidth",
+  { format: ChartSeriesFormatView }
+>;
+export type ChartSeriesFormatView = Modelled<Excel.ChartSeriesFormat, "fill" | "line", { fill: ChartFillView; line: ChartLineFormatView }>;
+export type ChartFillView = Modelled<Excel.ChartFill, "setSolidColor">;
+export type ChartLineFormatView = Modelled<Excel.ChartLineFormat, "color">;
 
 // ---------------------------------------------------------------------------------------------
 // Proxies
@@ -877,6 +969,7 @@ function worksheet(ctx: FakeContext, resolve: SheetResolver, path: string, nulla
     freezePanes,
     pageLayout: strict(`${path}.pageLayout`, pageLayout),
     horizontalPageBreaks,
+    charts: chartCollection(ctx, sheet, `${path}.charts`),
     activate: () =>
       act("activate", [], (s) => {
         ctx.book.activeSheet = s.name;
@@ -895,7 +988,252 @@ function worksheet(ctx: FakeContext, resolve: SheetResolver, path: string, nulla
   return self;
 }
 
+// ---- charts
+
+const CHART_TYPES = new Set(["ColumnClustered", "ColumnStacked", "BarClustered", "BarStacked", "Line", "LineStacked"]);
+
+type ChartResolver = () => FakeChart | null;
+
+function chartCollection(ctx: FakeContext, sheet: () => FakeSheet, path: string): ChartsView {
+  let items: ChartView[] | undefined;
+  const obj = {
+    load(props: unknown): ChartsView {
+      const list = parseLoad(props);
+      check(list.length === 1 && list[0] === "items/name", `charts.load(${JSON.stringify(props)}) is not modelled`);
+      ctx.enqueue(path, "load", [props], () => {
+        items = sheet().charts.map((c) => chart(ctx, sheet, () => c, `${path}(${c.name})`, c.name));
+      });
+      return self;
+    },
+    get items(): ChartView[] {
+      return items ?? notLoaded(path, "items");
+    },
+    // Like Excel: the chart draws the source range, one series per column (or row), no headers
+    // guessed; the back end sets each series explicitly anyway.
+    add(type: string, sourceData: Excel.Range, seriesBy: string = "Auto") {
+      const source = rangeArgument(sourceData, "charts.add");
+      let created: FakeChart | null = null;
+      ctx.enqueue(path, "add", [type, source.path, seriesBy], () => {
+        if (!CHART_TYPES.has(type)) throw new FakeExcelError("NotModelled", `chart type ${type}`);
+        check(["Auto", "Columns", "Rows"].includes(seriesBy), `seriesBy ${seriesBy}`);
+        const t = must(source.resolve(), source.path);
+        const byColumns = seriesBy === "Columns" || (seriesBy === "Auto" && t.rect.rows >= t.rect.cols);
+        const count = byColumns ? t.rect.cols : t.rect.rows;
+        const series = Array.from({ length: count }, (_, i) => {
+          const rect = byColumns ? { ...t.rect, col: t.rect.col + i, cols: 1 } : { ...t.rect, row: t.rect.row + i, rows: 1 };
+          return { ...newSeries(`Ряд${i + 1}`), values: `${quoteSheet(t.sheet.name)}!${rectText(rect)}` };
+        });
+        created = sheet()._newChart(type, { range: rangeText(source), seriesBy }, series);
+      });
+      return chart(ctx, sheet, () => created, `${path}.add(${type})`);
+    },
+    getItemOrNullObject(name: string) {
+      return chart(ctx, sheet, () => sheet().chart(name) ?? null, `${path}?(${name})`);
+    },
+  } satisfies ChartsView;
+  const self = strict(path, obj);
+  return self;
+}
+
+/**
+ * A chart proxy, resolved at each action. On a null object (`getItemOrNullObject` of a name no
+ * chart has) `delete()` does nothing — the assumption the back end relies on to clear its old
+ * charts without a round trip (src/workbook/office/README.md «Charts») — and anything else fails.
+ */
+function chart(ctx: FakeContext, sheet: () => FakeSheet, resolve: ChartResolver, path: string, loadedName?: string): ChartView {
+  const act = (member: string, args: unknown[], run: (c: FakeChart) => void): void => ctx.enqueue(path, member, args, () => run(must(resolve(), path)));
+  const text = (owner: string, set: (c: FakeChart, v: string) => void) => ({
+    get text(): string {
+      return notLoaded(`${path}.${owner}`, "text");
+    },
+    set text(v) {
+      act(`${owner}.text`, [v], (c) => {
+        check(typeof v === "string", `${owner}.text ${String(v)}`);
+        set(c, v);
+      });
+    },
+  });
+  const axisPath = (axis: string) => `${path}.axes.${axis}`;
+  const categoryAxis = {
+    title: strict(`${axisPath("categoryAxis")}.title`, text("axes.categoryAxis.title", (c, v) => void (c.categoryAxisTitle = v)) satisfies ChartAxisTitleView),
+    get maximum(): unknown {
+      return notLoaded(axisPath("categoryAxis"), "maximum");
+    },
+    set maximum(v) {
+      // Excel refuses a maximum on a category axis of text labels; the back end never sets one.
+      act("axes.categoryAxis.maximum", [v], () => {
+        throw new FakeExcelError("NotModelled", "categoryAxis.maximum");
+      });
+    },
+  } satisfies ChartAxisView;
+  const valueAxis = {
+    title: strict(`${axisPath("valueAxis")}.title`, text("axes.valueAxis.title", (c, v) => void (c.valueAxisTitle = v)) satisfies ChartAxisTitleView),
+    get maximum(): unknown {
+      return notLoaded(axisPath("valueAxis"), "maximum");
+    },
+    set maximum(v) {
+      act("axes.valueAxis.maximum", [v], (c) => {
+        check(typeof v === "number" && Number.isFinite(v), `valueAxis.maximum ${String(v)}`);
+        c.valueAxisMaximum = v;
+      });
+    },
+  } satisfies ChartAxisView;
+  const legend = {
+    get visible(): boolean {
+      return notLoaded(`${path}.legend`, "visible");
+    },
+    set visible(v) {
+      act("legend.visible", [v], (c) => {
+        check(typeof v === "boolean", `legend.visible ${String(v)}`);
+        c.legendVisible = v;
+      });
+    },
+  } satisfies ChartLegendView;
+  const seriesCollection = {
+    add: (name?: string, index?: number) => {
+      let created: FakeChartSeries | null = null;
+      act("series.add", [name, index], (c) => {
+        check(index === undefined, "series.add(name, index) is not modelled with an index");
+        check(name === undefined || typeof name === "string", `series name ${String(name)}`);
+        created = newSeries(name ?? `Ряд${c.series.length + 1}`);
+        c.series.push(created);
+      });
+      return series(ctx, () => created, `${path}.series.add(${name ?? ""})`);
+    },
+    getItemAt: (index: number) =>
+      series(
+        ctx,
+        () => {
+          const c = must(resolve(), path);
+          const s = c.series[index];
+          if (!s) throw new FakeExcelError("ItemNotFound", `${path}: no series ${index}`);
+          return s;
+        },
+        `${path}.series(${index})`,
+      ),
+  } satisfies ChartSeriesCollectionView;
+
+  const obj = {
+    get name(): string {
+      return loadedName ?? notLoaded(path, "name");
+    },
+    set name(v) {
+      act("name", [v], (c) => {
+        check(typeof v === "string" && v.length > 0 && v.length <= 255, `chart name ${String(v)}`);
+        c.name = v;
+      });
+    },
+    delete: () =>
+      ctx.enqueue(path, "delete", [], () => {
+        const c = resolve();
+        if (c === null) return; // a null object: nothing to delete
+        const s = sheet();
+        s.charts = s.charts.filter((x) => x !== c);
+      }),
+    setPosition: (startCell: Excel.Range | string, endCell?: Excel.Range | string) => {
+      addressOnly(startCell, "setPosition");
+      addressOnly(endCell, "setPosition");
+      act("setPosition", [startCell, endCell], (c) => {
+        check(typeof startCell === "string" && (endCell === undefined || typeof endCell === "string"), "setPosition takes addresses in the fake");
+        parseAddress(startCell);
+        if (endCell !== undefined) parseAddress(endCell);
+        c.position = { from: startCell, to: endCell ?? null };
+      });
+    },
+    title: strict(`${path}.title`, text("title", (c, v) => void (c.title = v)) satisfies ChartTitleView),
+    axes: strict(`${path}.axes`, {
+      categoryAxis: strict(axisPath("categoryAxis"), categoryAxis),
+      valueAxis: strict(axisPath("valueAxis"), valueAxis),
+    } satisfies ChartAxesView),
+    legend: strict(`${path}.legend`, legend),
+    series: strict(`${path}.series`, seriesCollection),
+  } satisfies ChartView;
+  return strict(path, obj);
+}
+
+function series(ctx: FakeContext, resolve: () => FakeChartSeries | null, path: string): ChartSeriesView {
+  const act = (member: string, args: unknown[], run: (s: FakeChartSeries) => void): void => ctx.enqueue(path, member, args, () => run(must(resolve(), path)));
+  const setRange = (member: string, sourceData: unknown, set: (s: FakeChartSeries, range: string) => void): void => {
+    const source = rangeArgument(sourceData, `series.${member}`);
+    act(member, [source.path], (s) => {
+      const t = must(source.resolve(), source.path);
+      check(t.rect.rows === 1 || t.rect.cols === 1, `series.${member}: ${rectText(t.rect)} is not one row or column`);
+      set(s, rangeText(source));
+    });
+  };
+  const fill = {
+    setSolidColor: (color: string) =>
+      act("format.fill.setSolidColor", [color], (s) => {
+        check(typeof color === "string" && COLOR.test(color), `setSolidColor(${String(color)})`);
+        s.fill = color;
+      }),
+  } satisfies ChartFillView;
+  const line = {
+    get color(): string {
+      return notLoaded(`${path}.format.line`, "color");
+    },
+    set color(v) {
+      act("format.line.color", [v], (s) => {
+        check(typeof v === "string" && COLOR.test(v), `line.color ${String(v)}`);
+        s.lineColor = v;
+      });
+    },
+  } satisfies ChartLineFormatView;
+  const obj = {
+    get name(): string {
+      return notLoaded(path, "name");
+    },
+    set name(v) {
+      act("name", [v], (s) => {
+        check(typeof v === "string", `series name ${String(v)}`);
+        s.name = v;
+      });
+    },
+    setValues: (sourceData: Excel.Range) => setRange("setValues", sourceData, (s, r) => void (s.values = r)),
+    setXAxisValues: (sourceData: Excel.Range) => setRange("setXAxisValues", sourceData, (s, r) => void (s.xValues = r)),
+    format: strict(`${path}.format`, {
+      fill: strict(`${path}.format.fill`, fill),
+      line: strict(`${path}.format.line`, line),
+    } satisfies ChartSeriesFormatView),
+    get overlap(): number {
+      return notLoaded(path, "overlap");
+    },
+    set overlap(v) {
+      act("overlap", [v], (s) => {
+        check(Number.isInteger(v) && v >= -100 && v <= 100, `overlap ${String(v)}`);
+        s.overlap = v;
+      });
+    },
+    get gapWidth(): number {
+      return notLoaded(path, "gapWidth");
+    },
+    set gapWidth(v) {
+      act("gapWidth", [v], (s) => {
+        check(Number.isInteger(v) && v >= 0 && v <= 500, `gapWidth ${String(v)}`);
+        s.gapWidth = v;
+      });
+    },
+  } satisfies ChartSeriesView;
+  return strict(path, obj);
+}
+
 type RangeResolver = () => { sheet: FakeSheet; rect: Rect } | null;
+
+/** Every range proxy the fake handed out, so that a method taking a Range (charts) can resolve it. */
+const rangeProxies = new WeakMap<object, { resolve: RangeResolver; path: string }>();
+
+/** A Range argument: one of the fake's own range proxies (anything else is not modelled). */
+function rangeArgument(arg: unknown, what: string): { resolve: RangeResolver; path: string } {
+  const known = typeof arg === "object" && arg !== null ? rangeProxies.get(arg) : undefined;
+  if (!known) throw new FakeExcelError("NotModelled", `${what} takes a Range of the fake`);
+  return known;
+}
+
+/** The range a Range argument stands for, as Excel shows it in a series formula: 'Лист'!B4:B9. */
+function rangeText(known: { resolve: RangeResolver; path: string }): string {
+  const t = must(known.resolve(), known.path);
+  return `${quoteSheet(t.sheet.name)}!${rectText(t.rect)}`;
+}
 
 function range(ctx: FakeContext, resolve: RangeResolver, path: string, nullable: boolean): RangeView {
   const loaded = new Map<string, unknown>();
@@ -1192,6 +1530,7 @@ function range(ctx: FakeContext, resolve: RangeResolver, path: string, nullable:
     conditionalFormats: strict(`${path}.conditionalFormats`, conditionalFormats),
   } satisfies RangeView;
   const self = strict(path, obj);
+  rangeProxies.set(self, { resolve, path });
   return self;
 }
 

@@ -10,6 +10,9 @@
 
 import {
   createFakeExcel,
+  type ChartSeriesView,
+  type ChartView,
+  type ChartsView,
   type FakeExcel,
   type FreezePanesView,
   type Modelled,
@@ -70,6 +73,11 @@ export const _memberExcelLacks = {
   hyperlinks: null,
 } satisfies Modelled<Excel.Range, "values">;
 
+export const _rangeNotAddress = {
+  // @ts-expect-error ChartSeries.setValues takes a Range: a fake that takes an address does not accept one
+  setValues: (sourceData: string): void => void sourceData,
+} satisfies Modelled<Excel.ChartSeries, "setValues">;
+
 // @ts-expect-error only members of the real interface can be named as modelled
 export type _ModelledMemberExcelLacks = Modelled<Excel.Range, "hyperlinks">;
 
@@ -116,6 +124,7 @@ export const _realFitsViews: [RequestContextView, WorksheetsView, WorksheetView,
   Excel.WorksheetFreezePanes,
   Excel.PageBreak,
 ];
+export const _realFitsChartViews: [ChartsView, ChartView, ChartSeriesView] = null as unknown as [Excel.ChartCollection, Excel.Chart, Excel.ChartSeries];
 // @ts-expect-error a view models only part of the real interface (were it `any`, this would compile)
 export const _viewIsNotReal: Excel.Range = range;
 /** The fake's run is a drop-in for Excel.run. */
@@ -179,5 +188,26 @@ describe("the fake follows the documented API", () => {
       await ctx.sync();
     });
     expect(fake.workbook.sheet("Л").frozenRows).toBe(2);
+  });
+
+  test("charts: add takes the fake's own Range; a null chart's delete does nothing, anything else on it fails", async () => {
+    const fake = createFakeExcel();
+    fake.workbook.addSheet("Л", [[1], [2]]);
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Л");
+      expect(() => ws.charts.add("ColumnClustered", {} as Excel.Range)).toThrow(/NotModelled/);
+      const chart = ws.charts.add("ColumnClustered", ws.getRange("A1:A2"), "Columns");
+      chart.name = "Моя";
+      expect(() => chart.series.getItemAt(0).format.fill.setSolidColor).not.toThrow();
+      expect(() => (chart as unknown as { dataLabels: unknown }).dataLabels).toThrow(/NotModelled/);
+      ws.charts.getItemOrNullObject("нет такой").delete();
+      await ctx.sync();
+      const charts = ws.charts.load("items/name");
+      await ctx.sync();
+      expect(charts.items.map((c) => c.name)).toEqual(["Моя"]);
+      ws.charts.getItemOrNullObject("нет такой").title.text = "x";
+      await expect(ctx.sync()).rejects.toThrow(/InvalidOperation/);
+    });
+    expect(fake.workbook.sheet("Л").charts.map((c) => [c.name, c.series[0].values])).toEqual([["Моя", "Л!A1:A2"]]);
   });
 });

@@ -86,6 +86,7 @@ export class OfficeBackend implements WorkbookBackend {
     const can: Features = {
       validation: this.isSetSupported("ExcelApi", "1.8"),
       pageLayout: this.isSetSupported("ExcelApi", "1.9"),
+      seriesOverlap: this.isSetSupported("ExcelApi", "1.8"),
     };
     const batches = packOps(planOps(plan, can), this.maxRequestBytes);
     if (batches.length === 0) return;

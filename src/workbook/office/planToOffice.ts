@@ -7,6 +7,7 @@ import type { CellStyle, CellValue, CellWrite, FormulaBlock, Highlight, PrintSet
 import { columnLetter, parseCellAddress, parseRangeAddress, rangeAddress } from "../../core/address";
 import { blockFormulas } from "../formulaBlock";
 import { fixed, rectWrite, type Op } from "./batching";
+import { chartDeleteOp, chartOps } from "./charts";
 import { toExcelInput } from "./text";
 
 /**
@@ -23,6 +24,8 @@ export interface Features {
   validation: boolean;
   /** ExcelApi 1.9: page layout (print area, titles, orientation, header, zoom) and page breaks. */
   pageLayout: boolean;
+  /** ExcelApi 1.8: `ChartSeries.overlap` (without it an overlap chart is drawn stacked: ./charts.ts). */
+  seriesOverlap: boolean;
 }
 
 /** Consecutive rows with the same filled width (trailing empties dropped), as Excel input. */
@@ -235,7 +238,7 @@ function clearOp(p: SheetPlan, can: Features): Op {
 /**
  * Structure first, in the order that fails safest (Excel batches are not transactions): create
  * the new sheets (a name clash fails here, before anything is cleared), then look up every sheet
- * to replace (a missing one fails here), and only then clear them.
+ * to replace (a missing one fails here), and only then clear them (and delete our charts on them).
  */
 function structureOps(plan: WritePlan, can: Features): Op[] {
   const creates = plan.sheets.filter((p) => p.mode === "create");
@@ -245,7 +248,12 @@ function structureOps(plan: WritePlan, can: Features): Op[] {
     const names = replaces.map((p) => p.name);
     ops.push(fixed(names.length, names, (s) => names.forEach((n) => s.sheet(n))));
   }
-  for (const p of replaces) ops.push(clearOp(p, can));
+  for (const p of replaces) {
+    ops.push(clearOp(p, can));
+    // Our charts from an earlier run go with the sheet's contents (a user's chart stays).
+    const charts = chartDeleteOp(p);
+    if (charts) ops.push(charts);
+  }
   return ops;
 }
 
@@ -267,6 +275,8 @@ function contentOps(p: SheetPlan, can: Features): Op[] {
     const color = p.tabColor;
     ops.push(fixed(1, color, (s) => void (s.sheet(p.name).tabColor = color)));
   }
+  // Charts last: they are drawn from the cells written above, in the same batch.
+  for (const op of chartOps(p, can)) ops.push(op);
   return ops;
 }
 

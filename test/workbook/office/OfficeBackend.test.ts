@@ -326,7 +326,7 @@ describe("round trips", () => {
   });
 
   test("the byte estimate is an upper bound of what the fake measures", () => {
-    const ops = planOps(plan(threeSheets(500)), { validation: true, pageLayout: true });
+    const ops = planOps(plan(threeSheets(500)), { validation: true, pageLayout: true, seriesOverlap: true });
     const estimate = packOps(ops, Infinity)[0].reduce((n, s) => n + s.bytes, 0);
     return (async () => {
       const { fake, backend } = setup();
