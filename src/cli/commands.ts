@@ -20,13 +20,13 @@ export type Values = Record<string, string | boolean | string[] | undefined>;
 
 export const KNOWN_WORKS = CATALOGUE.map((w) => w.id);
 
-function one(ctx: Ctx, positionals: string[]): string {
+export function one(ctx: Ctx, positionals: string[]): string {
   if (positionals.length === 0) throw new CliError(EXIT_UNUSABLE, ctx.t.needWorkbook);
   if (positionals.length > 1) throw new CliError(EXIT_UNUSABLE, ctx.t.tooManyFiles(positionals.slice(1).join(" ")));
   return positionals[0];
 }
 
-const str = (v: Values[string]): string | undefined => (typeof v === "string" ? v : undefined);
+export const str = (v: Values[string]): string | undefined => (typeof v === "string" ? v : undefined);
 
 export function parseSeed(ctx: Ctx, v: Values[string]): number | undefined {
   const s = str(v);
@@ -45,7 +45,7 @@ function replacePolicy(values: Values): { options: Pick<OperationOptions, "confi
 }
 
 /** Common ending of the commands that change a workbook. */
-async function finish(ctx: Ctx, result: OperationResult, refused: string[], opened: OpenedWorkbook, file: string, out: string | undefined, report: () => void): Promise<number> {
+export async function finish(ctx: Ctx, result: OperationResult, refused: string[], opened: OpenedWorkbook, file: string, out: string | undefined, report: () => void): Promise<number> {
   if (result.status === "blocked") {
     ctx.io.err(ctx.t.blocked);
     printFindings(ctx, result.findings);

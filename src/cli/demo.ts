@@ -6,11 +6,15 @@ import { FileBackend } from "../workbook/file/FileBackend";
 import { buildUploads, check, makeCodes, makeScoreSheets, readAll } from "../workbook/operations";
 import { applyWritePlan } from "../workbook/planCheck";
 import { lateStudentWrites, sampleSchool, sampleScoreWrites, sampleWorkbookPlan } from "../workbook/sample";
+import { analyze } from "../workbook/analysis";
+import { printSummary } from "./analyze";
 import { parseSeed, writeFiles, type Values } from "./commands";
 import { EXIT_OK, EXIT_PROBLEMS, printFindings, table, type Ctx } from "./io";
 
 export const DEMO_DIR = "demo-output";
 export const DEMO_SEED = 2026;
+/** The date written on the demo's analysis sheets: the same files on every run. */
+export const DEMO_DAY = "20.05.2026";
 
 /** No personal name in it: the school code only. */
 export const demoWorkbookName = (school: string): string => `школа-${school}.xlsx`;
@@ -61,6 +65,10 @@ export async function cmdDemo(ctx: Ctx, values: Values): Promise<number> {
   io.out(`  6. ${t.demoStep.check(errors, warnings)}`);
 
   const uploads = await buildUploads(backend);
+  // The analysis sheets go into the coordinator's workbook (with names); the forms stay name-free.
+  const analysed = await analyze(backend, { today: DEMO_DAY });
+  if (analysed.status !== "done") return failed(ctx, analysed.findings);
+  io.out(`  7. ${t.demoStep.analysis(analysed.sheets.length)}`);
   const workbookBytes = await backend.toBytes();
   const written = await writeFiles(ctx, outDir, [{ name: demoWorkbookName(school.school), bytes: workbookBytes }, ...uploads.files.map((f) => ({ name: f.fileName, bytes: f.bytes }))]);
 
@@ -77,6 +85,9 @@ export async function cmdDemo(ctx: Ctx, values: Values): Promise<number> {
   table([t.col.sheet, t.col.work, t.col.rows, t.col.present, t.col.absent, t.col.errors, t.col.warnings], workRows).forEach((l) => io.out(`  ${l}`));
   const absent = checked.counts.reduce((s, c) => s + c.absent, 0);
   io.out(`  ${t.demoTotals(everyone.length, absent, errors, warnings)}`);
+
+  io.out("");
+  printSummary(ctx, analysed.data.works.map((w) => w.statistics));
 
   io.out("");
   io.out(t.demoFiles);

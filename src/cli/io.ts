@@ -8,7 +8,7 @@ import type { FileBackend } from "../workbook/file/FileBackend";
 import { UnreadableWorkbookError } from "../workbook/file/errors";
 import { uploadFormSign } from "../workbook/formDetector";
 import { FileError, checkWritable, newWorkbookAt, openWorkbookFile, saveOpenedWorkbook, saveWorkbookAs, type OpenedWorkbook, type SaveResult } from "../workbook/file/node/index";
-import type { Texts } from "./messages";
+import type { Lang, Texts } from "./messages";
 
 export const EXIT_OK = 0;
 /** The workbook has errors, or the operation was refused: nothing written. */
@@ -37,6 +37,8 @@ export class CliError extends Error {
 export interface Ctx {
   io: Io;
   t: Texts;
+  /** For commands that keep their own texts (src/cli/analyze.ts). */
+  lang?: Lang;
 }
 
 export const resolvePath = (ctx: Ctx, file: string): string => path.resolve(ctx.io.cwd, file);

@@ -2,6 +2,7 @@
 // `main` takes the arguments and an Io and returns the exit code, so tests run it in-process.
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { cmdCheck, cmdCodes, cmdInit, cmdRemoveNames, cmdSheets, cmdUpload, KNOWN_WORKS, type Values } from "./commands";
+import { cmdAnalyze } from "./analyze";
 import { cmdDemo } from "./demo";
 import { CliError, EXIT_OK, EXIT_UNUSABLE, type Ctx, type Io } from "./io";
 import { TEXTS, type CommandName, type Lang } from "./messages";
@@ -24,6 +25,7 @@ const COMMANDS: Record<CommandName, Command> = {
   sheets: { options: { ...OUT, ...NO_REPLACE, archive: { type: "boolean" } }, positionals: true, run: cmdSheets },
   check: { options: { json: { type: "boolean" } }, positionals: true, run: cmdCheck },
   upload: { options: { ...OUT, form: { type: "string", multiple: true }, work: { type: "string", multiple: true } }, positionals: true, run: cmdUpload },
+  analyze: { options: { ...OUT, json: { type: "boolean" } }, positionals: true, run: cmdAnalyze },
   "remove-names": { options: { ...OUT, yes: { type: "boolean", short: "y" } }, positionals: true, run: cmdRemoveNames },
   demo: { options: { ...OUT, seed: { type: "string" } }, positionals: false, run: (ctx, values) => cmdDemo(ctx, values) },
 };
@@ -50,7 +52,7 @@ export const defaultIo = (): Io => ({
 export async function main(argv: readonly string[], io: Io = defaultIo()): Promise<number> {
   const { lang, bad } = findLang(argv);
   const t = TEXTS[lang];
-  const ctx: Ctx = { io, t };
+  const ctx: Ctx = { io, t, lang };
   if (bad !== undefined) {
     io.err(t.badLang(bad));
     return EXIT_UNUSABLE;

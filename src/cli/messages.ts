@@ -79,6 +79,7 @@ const ru = {
   sheets <книга.xlsx>         создать или обновить листы для баллов по плану
   check <книга.xlsx>          проверить книгу и перечислить все ошибки
   upload <книга.xlsx> --out ПАПКА   формы для загрузки в ФИС ОКО (файл на работу, когда она готова)
+  analyze <книга.xlsx>        анализ результатов: листы со статистикой и диаграммами, результаты по ФИО
   remove-names <книга.xlsx> --yes   удалить ФИО из книги (коды остаются)
   demo                        вся работа на вымышленной школе, результаты в ./demo-output
 
@@ -200,6 +201,7 @@ const ru = {
     sheets: (n: number) => `Листы для баллов: ${n}`,
     scores: (n: number) => `Внесены баллы (вымышленные): ${n} ячеек`,
     check: (errors: number, warnings: number) => `Проверка: ошибок ${errors}, предупреждений ${warnings}`,
+    analysis: (sheets: number) => `Анализ результатов: листов — ${sheets} (сводка «Анализ», по листу на работу, результаты по ФИО)`,
   },
   demoCodesChanged: "Повторная выдача кодов изменила уже выданный код — так быть не должно.",
   demoClasses: "Классы",
@@ -276,6 +278,16 @@ const ru = {
                        Если выбранная работа не готова, ничего не записывается (код выхода 1)
   --form БЛАНК.xlsx    официальный бланк из ФИС ОКО; можно указать несколько раз.
                        Подходящий по заголовку бланк заполняется вместо созданной формы.`,
+    analyze: `Использование: vpr analyze <книга.xlsx> [--out ФАЙЛ] [--json]
+
+Анализ результатов по листам для баллов: по каждой работе и классу — сколько писали, средний и
+медианный первичный балл, отметки «2»–«5», успеваемость и качество, выполнение заданий (с порогами
+ФИОКО для базовых и повышенных заданий), распределение баллов и сравнение с отметками по журналу.
+Записывает листы надстройки «Анализ», «Анализ <параллель> <предмет>» (с диаграммами),
+«Результаты учеников» и «Результаты для родителей» (с ФИО — только для школы, remove-names их
+очищает) и печатает сводку. Описание каждой цифры — docs/ANALYSIS.md.
+  --out ФАЙЛ   записать результат в другой файл
+  --json       напечатать статистику в JSON и ничего не записывать`,
     "remove-names": `Использование: vpr remove-names <книга.xlsx> --yes [--out ФАЙЛ]
 
 Стирает ФИО на листе «Ученики» (столбцы «ФИО», «Фамилия», «Имя», «Отчество» — во всех строках,
@@ -287,7 +299,7 @@ const ru = {
     demo: `Использование: vpr demo [--out ПАПКА] [--seed N]
 
 Вся работа координатора на вымышленной школе: книга, коды, опоздавшие ученики, листы для
-баллов, баллы, проверка и формы для загрузки. Пишет книгу «школа-780999.xlsx» и формы
+баллов, баллы, проверка, формы для загрузки и анализ результатов. Пишет книгу «школа-780999.xlsx» и формы
 в папку (по умолчанию ./demo-output) и печатает сводку.
   --out ПАПКА   папка для результатов
   --seed N      зерно случайных чисел (по умолчанию 2026): тот же N — те же файлы`,
@@ -307,6 +319,7 @@ Commands:
   sheets <book.xlsx>          make or update the score sheets of the plan
   check <book.xlsx>           check the workbook and list every problem
   upload <book.xlsx> --out DIR      upload forms for FIS OKO (one file per work, once it is ready)
+  analyze <book.xlsx>         results analysis: statistics sheets with charts, results by name
   remove-names <book.xlsx> --yes    remove the names from the workbook (codes stay)
   demo                        the whole flow on a fictional school, results in ./demo-output
 
@@ -424,6 +437,7 @@ More: docs/CLI.md`,
     sheets: (n) => `Score sheets: ${n}`,
     scores: (n) => `Scores typed (fictional): ${n} cells`,
     check: (errors, warnings) => `Check: ${errors} errors, ${warnings} warnings`,
+    analysis: (sheets) => `Results analysis: ${sheets} sheets (summary «Анализ», one per work, results by name)`,
   },
   demoCodesChanged: "Assigning codes again changed a code given earlier — that must not happen.",
   demoClasses: "Classes",
@@ -498,6 +512,16 @@ read-only), the folder stays as it was and the message names that file.
                        When a chosen work is not ready, nothing is written (exit code 1)
   --form FORM.xlsx     the official blank form from FIS OKO; may be given several times.
                        A form whose header fits the work is filled instead of a new one.`,
+    analyze: `Usage: vpr analyze <book.xlsx> [--out FILE] [--json]
+
+Results analysis from the score sheets: per work and class how many wrote, mean and median primary
+score, marks 2–5, pass and quality rates, item completion (with FIOKO thresholds for basic and
+advanced items), the score distribution and the comparison with journal marks. Writes the add-in's
+sheets «Анализ», «Анализ <grade> <subject>» (with charts), «Результаты учеников» and «Результаты
+для родителей» (with names, for the school only; remove-names clears them) and prints a summary.
+Every figure is described in docs/ANALYSIS.md.
+  --out FILE   write the result to another file
+  --json       print the statistics as JSON and write nothing`,
     "remove-names": `Usage: vpr remove-names <book.xlsx> --yes [--out FILE]
 
 Clears the names on «Ученики» (the columns «ФИО», «Фамилия», «Имя», «Отчество», on every row,

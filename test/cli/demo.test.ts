@@ -30,6 +30,12 @@ describe("vpr demo", () => {
     for (const text of ["Классы", "Работы", "Записанные файлы", "Всего учеников: 119", "школа-780999.xlsx", "КБ", "8А Физика", "Проверка: ошибок 0"]) expect(run.out).toContain(text);
     expect(run.out).toMatch(/^\s+4Б\s+25\s+Русский язык, Математика$/m);
     for (const f of UPLOADS) expect(run.out).toContain(f);
+    // The demo ends with the analysis: its sheets in the workbook, the school summary printed.
+    expect(run.out).toContain("Анализ результатов: листов — 11");
+    expect(run.out).toMatch(/Русский язык, 4 класс \(RU4-2026, максимум 24\)/);
+    expect(run.out).toMatch(/^\s+Параллель\s+\d+\s+[\d.]+/m);
+    const names = (await (await openFile(path.join(dir, "a", "школа-780999.xlsx"))).read([])).sheetNames;
+    expect(names).toEqual(expect.arrayContaining(["Анализ", "Анализ 4 Русский язык", "Результаты учеников", "Результаты для родителей"]));
     // The workbook the demo wrote passes the check of the CLI.
     expect((await vpr(dir, "check", path.join("a", "школа-780999.xlsx"))).code).toBe(0);
   });

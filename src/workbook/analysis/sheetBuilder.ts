@@ -45,7 +45,7 @@ export class SheetBuilder {
   }
 
   header(cells: CellValue[]): number {
-    return this.add(cells, { bold: true, wrap: true, fill: HEADER_FILL, border: "thin", vertical: "middle" });
+    return this.add(cells, { bold: true, wrap: true, fill: HEADER_FILL, border: "thin", vertical: "middle", rowHeight: 32 });
   }
 
   /** Table rows with thin borders; `bold` for a total row. */

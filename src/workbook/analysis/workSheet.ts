@@ -107,7 +107,8 @@ export function workSheet(w: WorkStatistics, workTitle: string): Omit<SheetPlan,
       valueTitle: "Учеников",
     });
   }
-  const widths = [12, 10, 12, ...classes.map(() => 9), 11, 10, 12, 12, 12];
+  // The tables share columns: one width fits them all (the groups' table is the widest, 17 columns).
+  const widths = [12, ...Array<number>(Math.max(16, classes.length + 6)).fill(11)];
   return b.build(workSheetName(w.grade, w.subject), widths, {
     freezeRows: 1,
     print: { landscape: true, fitToWidth: true, header: `Анализ ВПР: ${w.subject}, ${w.grade} класс` },
