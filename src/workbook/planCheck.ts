@@ -4,7 +4,7 @@
 // See ./README.md and the contract of each field in ./backend.ts.
 
 import { cellAddress, columnLetter, parseCellAddress, parseRangeAddress } from "../core/address";
-import type { CellValue, CellWrite, NewWorkbookPlan, SheetPlan, WorkbookBackend, WritePlan } from "./backend";
+import type { CellValue, CellWrite, ChartPlan, NewWorkbookPlan, SheetPlan, WorkbookBackend, WritePlan } from "./backend";
 
 /** Excel refuses an inline list validation longer than this (the list's formula text). */
 export const MAX_INLINE_LIST = 255;
@@ -56,7 +56,9 @@ function checkRange(address: string, where: string, fail: Fail): { row: number; 
   let rect: { row: number; col: number; rows: number; cols: number } | undefined;
   try {
     const bare = address.replace(/\$/g, "");
-    if (bare.split(":").length <= 2) rect = parseRangeAddress(bare);
+    // "B4:" has an empty end, which parseRangeAddress would take for the one cell B4.
+    const ends = bare.split(":");
+    if (ends.length <= 2 && ends.every((e) => e !== "")) rect = parseRangeAddress(bare);
   } catch {
     rect = undefined;
   }
@@ -155,6 +157,7 @@ function checkSheet(p: Omit<SheetPlan, "mode">, fail: Fail): void {
     if (n !== undefined && !(Number.isInteger(n) && n >= 0)) fail(undefined, `${field} = ${n}: нужно целое число ≥ 0`);
   }
   if (p.tabColor !== undefined) checkColor(p.tabColor, "цвет ярлычка", fail);
+  p.charts?.forEach((chart, i) => checkChart(chart, i, fail));
 
   const print = p.print;
   if (print) {
@@ -169,6 +172,44 @@ function checkSheet(p: Omit<SheetPlan, "mode">, fail: Fail): void {
       if (!Number.isInteger(r) || r < 1 || r >= MAX_ROWS) fail(`разрыв страницы после строки ${r}`, "нужен номер строки ≥ 1");
     }
   }
+}
+
+const CHART_TYPES: readonly string[] = ["column", "bar", "line"];
+
+/** A range a chart draws from: of its own sheet (no sheet name), one row or one column. Returns its cell count. */
+function checkChartRange(address: unknown, where: string, fail: Fail): number {
+  if (typeof address !== "string") return fail(where, "диапазон не задан");
+  if (address.includes("!")) fail(where, `диапазон «${address}» указан с именем листа, а диаграмма строится только по ячейкам своего листа`);
+  const rect = checkRange(address, where, fail);
+  if (rect.rows > 1 && rect.cols > 1) fail(where, `диапазон «${address}» должен занимать одну строку или один столбец`);
+  return rect.rows * rect.cols;
+}
+
+/** «text», unless it is in guillemets already (a series named «2» after its mark). */
+const quoted = (text: string): string => (/^«.*»$/.test(text) ? text : `«${text}»`);
+
+function checkChart(chart: ChartPlan, index: number, fail: Fail): void {
+  const titled = typeof chart.title === "string" && chart.title.trim() !== "";
+  const where = titled ? `диаграмма ${quoted(chart.title)}` : `диаграмма ${index + 1}`;
+  if (!CHART_TYPES.includes(chart.type)) fail(where, `тип «${String(chart.type)}» неизвестен: нужен column, bar или line`);
+  if (!titled) fail(where, "у диаграммы нет заголовка");
+  const categories = checkChartRange(chart.categories, `${where}, категории ${String(chart.categories)}`, fail);
+  if (!Array.isArray(chart.series) || chart.series.length === 0) fail(where, "у диаграммы нет ни одного ряда данных");
+  chart.series.forEach((s, j) => {
+    const named = typeof s.name === "string" && s.name.trim() !== "";
+    const at = `${where}, ряд ${named ? quoted(s.name) : j + 1}`;
+    if (!named) fail(at, "у ряда нет имени для легенды");
+    const n = checkChartRange(s.values, `${at}, диапазон ${String(s.values)}`, fail);
+    if (n !== categories) fail(at, `значений ${n}, а категорий ${categories} (${chart.categories}): их должно быть поровну`);
+    if (s.color !== undefined) checkColor(s.color, at, fail);
+  });
+  const { from, to } = chart.anchor ?? {};
+  const cell = (p: { row: number; col: number } | undefined) => p !== undefined && Number.isInteger(p.row) && Number.isInteger(p.col) && p.row >= 0 && p.col >= 0 && p.row < MAX_ROWS && p.col < MAX_COLS;
+  if (!cell(from) || !cell(to)) fail(where, "место диаграммы (anchor) задано не ячейками листа: нужны целые row и col ≥ 0");
+  if (from!.row > to!.row || from!.col > to!.col) {
+    fail(where, `место диаграммы: левый верхний угол ${cellAddress(from!.row, from!.col)} ниже или правее правого нижнего ${cellAddress(to!.row, to!.col)}`);
+  }
+  if (chart.valueMax !== undefined && !(typeof chart.valueMax === "number" && Number.isFinite(chart.valueMax))) fail(where, `максимум оси значений ${String(chart.valueMax)} не годится`);
 }
 
 /**

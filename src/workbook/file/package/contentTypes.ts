@@ -14,6 +14,8 @@ export const CT = {
   core: "application/vnd.openxmlformats-package.core-properties+xml",
   app: "application/vnd.openxmlformats-officedocument.extended-properties+xml",
   rels: "application/vnd.openxmlformats-package.relationships+xml",
+  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
 } as const;
 
 /** The content type of a part ("/xl/workbook.xml" or "xl/workbook.xml"), from its Override or its extension's Default. */

@@ -11,6 +11,8 @@ export const REL = {
   styles: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles",
   sharedStrings: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings",
   calcChain: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain",
+  drawing: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing",
+  chart: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart",
   coreProperties: "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
   extendedProperties: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties",
 } as const;

@@ -1,19 +1,21 @@
 // Carrying out a checked WritePlan on a package. What changes: the parts of the sheets the plan
-// writes (new or replaced whole), the cells it names inside other sheets' <sheetData>, and what
-// those require in the workbook part, its relationships, the content types, the styles (appended),
-// the print names of our sheets, the shared strings (emptied entries) and the calculation chain
-// (dropped when it could name a cell that is no longer a formula). Every other part keeps its
-// bytes. Browser-safe.
+// writes (new or replaced whole, with their charts' drawing and chart parts; what only a replaced
+// sheet used goes), the cells it names inside other sheets' <sheetData>, and what those require in
+// the workbook part, its relationships, the content types, the styles (appended), the print names
+// of our sheets, the shared strings (emptied entries) and the calculation chain (dropped when it
+// could name a cell that is no longer a formula). Every other part keeps its bytes. Browser-safe.
 
 import type { SheetMerge, SheetPlan, WritePlan } from "../../backend";
 import { parseCellAddress } from "../../../core/address";
 import { CT, removeOverride, setOverride } from "../package/contentTypes";
 import { addRelationship, readRelationships, relsPartOf, REL, RELATIONSHIPS_NS } from "../package/relationships";
 import { removeCalcChain } from "../package/calcChain";
+import { freePart } from "../package/partNames";
 import { readWorkbook, type SheetEntry } from "../package/workbookPart";
 import type { XlsxPackage } from "../package/XlsxPackage";
 import { appendInside, applySplices, child, children, escapeAttr, escapeText, withAttr, type Splice, type XmlElement } from "../package/xml";
 import { workbookParts } from "../reader/readWorkbook";
+import { writeSheetCharts } from "./drawingParts";
 import { mergeSheetXml } from "./mergeSheet";
 import { patchCells, type CellPatch } from "./patchCells";
 import { emptyUnusedStrings, referencedStrings } from "./sharedStringsCleanup";
@@ -21,17 +23,6 @@ import { printNames, sheetXml } from "./sheetXml";
 import { MINIMAL_STYLES, StyleRegistry } from "./styles";
 
 const lower = (s: string) => s.toLocaleLowerCase("ru");
-
-/** A part name not in the package yet (nor `taken`): base1.xml, base2.xml, … */
-function freePart(pkg: XlsxPackage, dir: string, base: string, taken: Set<string> = new Set()): string {
-  for (let n = 1; ; n++) {
-    const name = `${dir}/${base}${n}.xml`;
-    if (!pkg.has(name) && !taken.has(name.toLowerCase())) {
-      taken.add(name.toLowerCase());
-      return name;
-    }
-  }
-}
 
 /** Does a sheet part say it is selected (tabSelected) in its view? Looked for before <sheetData> only. */
 function isTabSelected(xml: string): boolean {
@@ -86,31 +77,39 @@ export async function applyToPackage(pkg: XlsxPackage, plan: WritePlan): Promise
   let nextIndex = wb.sheets.length;
   const newSheetElements: string[] = [];
   const newParts = new Set<string>();
+  const drawingParts = new Set<string>();
   const byName = (name: string): SheetEntry | undefined => wb.sheets.find((s) => s.name === name) ?? wb.sheets.find((s) => lower(s.name) === lower(name));
   const relPrefix = wb.relPrefix;
   const sp = sheetsEl.prefix;
 
   for (const sheet of plan.sheets) {
-    const xml = sheetXml(sheet, styles!, plan.activate === sheet.name);
+    let part: string;
+    let index: number;
     if (sheet.mode === "create") {
-      const part = freePart(pkg, "xl/worksheets", "sheet", newParts);
+      part = freePart(pkg, "xl/worksheets", "sheet", newParts);
       const relId = await addRelationship(pkg, wb.part, REL.worksheet, part);
       await setOverride(pkg, part, CT.worksheet);
       const rid = relPrefix ? `${relPrefix}id="${relId}"` : `xmlns:r="${RELATIONSHIPS_NS}" r:id="${relId}"`;
       newSheetElements.push(`<${sp}sheet name="${escapeAttr(sheet.name)}" sheetId="${nextSheetId++}" ${rid}/>`);
-      planned.set(sheet.name, { part, xml, index: nextIndex++, plan: sheet });
+      index = nextIndex++;
     } else {
       const entry = byName(sheet.name);
       if (!entry?.part) throw new Error(`Лист «${sheet.name}» не найден в книге.`);
+      part = entry.part;
+      index = entry.index;
       const old = (await pkg.text(entry.part)) ?? "";
       if (sstPart) referencedStrings(old, droppedStrings);
       if (old.includes("<f") || old.includes(":f")) dropCalcChain = true;
-      // The old part's own relationships (comments, drawings, printer settings) go with it.
+      // The old part's own relationships (comments, drawings and their charts, printer settings)
+      // go with it: removed at the end, once nothing else refers to them.
       const rels = await readRelationships(pkg, entry.part);
       for (const r of rels) if (r.part) removedRelTargets.push(r.part);
       pkg.remove(relsPartOf(entry.part));
-      planned.set(sheet.name, { part: entry.part, xml, index: entry.index, plan: sheet });
     }
+    // New charts take fresh part numbers: the old drawing and charts are still there until the end.
+    const drawingRelId = await writeSheetCharts(pkg, part, sheet, drawingParts);
+    const xml = sheetXml(sheet, styles!, plan.activate === sheet.name, drawingRelId);
+    planned.set(sheet.name, { part, xml, index, plan: sheet });
   }
   if (newSheetElements.length) wbSplices.push(appendInside(wbXml, sheetsEl, newSheetElements.join("")));
 
@@ -225,7 +224,11 @@ export async function applyToPackage(pkg: XlsxPackage, plan: WritePlan): Promise
   return { patched, written, merged: merged.map((m) => m.part) };
 }
 
-/** Parts that only a replaced sheet pointed at (its comments, drawings, printer settings), and theirs in turn. */
+/**
+ * Parts that only a replaced sheet pointed at (its comments, drawings, printer settings), and theirs
+ * in turn (a drawing's charts, a chart's styles and colours). A part any other part still refers to
+ * (a chart shared with another sheet's drawing) stays.
+ */
 async function removeOrphans(pkg: XlsxPackage, candidates: string[]): Promise<void> {
   const referenced = new Set<string>();
   for (const name of pkg.partNames()) {

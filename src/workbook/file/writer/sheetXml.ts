@@ -1,8 +1,8 @@
 // A SheetPlan as a worksheet part, written directly as SpreadsheetML: values (strings inline, so
 // no shared-strings entry is ever created for a name), formulas with cached results (shared when
 // filled down), widths, frozen panes, validations, highlights, cell formats, print setup, tab
-// colour. The elements follow the schema's order (CT_Worksheet). The plan was checked before.
-// Browser-safe.
+// colour, the reference to its charts' drawing. The elements follow the schema's order
+// (CT_Worksheet). The plan was checked before. Browser-safe.
 
 import type { CellStyle, CellValue, Highlight, SheetPlan, Validation } from "../../backend";
 import { cellAddress, columnLetter, parseRangeAddress } from "../../../core/address";
@@ -144,8 +144,8 @@ export function printNames(plan: Omit<SheetPlan, "mode">): PrintNames {
   return out;
 }
 
-/** The worksheet part of a sheet plan. */
-export function sheetXml(plan: Omit<SheetPlan, "mode">, styles: StyleRegistry, selected: boolean): string {
+/** The worksheet part of a sheet plan; `drawingRelId` is the sheet's relationship to its charts' drawing. */
+export function sheetXml(plan: Omit<SheetPlan, "mode">, styles: StyleRegistry, selected: boolean, drawingRelId?: string): string {
   const { formats, heights } = layoutStyles(plan.styles);
   const xfs = new Map<CellFormat, number>();
   const xfOf = (r: number, c: number) => {
@@ -263,6 +263,8 @@ export function sheetXml(plan: Omit<SheetPlan, "mode">, styles: StyleRegistry, s
   if (breaks.length) {
     out.push(`<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>`);
   }
+  // After the breaks and before tableParts/extLst (none here), as CT_Worksheet orders them.
+  if (drawingRelId) out.push(`<drawing r:id="${drawingRelId}"/>`);
   out.push("</worksheet>");
   return out.join("");
 }
