@@ -9,6 +9,7 @@ import { OfficeBackend } from "../src/workbook/office/OfficeBackend";
 import { sampleScoreWrites } from "../src/workbook/sample";
 import { planScoreSheets } from "../src/workbook/scoreSheets";
 import { planUploads } from "../src/workbook/upload";
+import { analyze, planAnalysis } from "../src/workbook/analysis";
 import { cellAddress } from "../src/core";
 import { createFakeExcel, type FakeExcel } from "../test/fakes/fakeExcel";
 import { missed, now, type Row } from "./lib";
@@ -137,7 +138,20 @@ async function oneSize(n: number): Promise<Row[]> {
       files = planned.files.length;
     });
     naive.upload = await cost(fake, () => naiveRead(fake, full));
-    for (const op of ["codes", "scoreSheets", "check", "upload"]) {
+    // The analysis: one read, its sheets and their charts in one apply.
+    ours.analysis = await cost(fake, async () => {
+      const r = await analyze(backend);
+      if (r.status !== "done") throw new Error(`analysis: ${r.findings.find((f) => f.severity === "error")?.message}`);
+    });
+    {
+      const ref = setup(n);
+      await makeCodes(ref.backend, { random: seededRandom(1) });
+      await makeScoreSheets(ref.backend);
+      typeScores(ref.fake, await readAll(ref.backend));
+      const p = planAnalysis(await readAll(ref.backend));
+      naive.analysis = await cost(ref.fake, () => naiveWrite(ref.fake, p.plan.sheets, []));
+    }
+    for (const op of ["codes", "scoreSheets", "check", "upload", "analysis"]) {
       const o = ours[op];
       const v = naive[op];
       rows.push({

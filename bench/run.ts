@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark, a table each, all figures in bench/results.json.
-//   node bench/dist/bench/run.js [--only=roundtrips,core,file,functions,pane] [--quick]
+//   node bench/dist/bench/run.js [--only=roundtrips,core,file,functions,pane,analysis] [--quick]
 // A full run also rewrites the figures block of docs/BENCHMARKS.md (see report.ts).
 import { writeFileSync } from "node:fs";
 import * as path from "node:path";
@@ -14,6 +14,7 @@ const BENCHES: Bench[] = [
   { id: "file", title: "3. File mode: whole flow on FileBackend vs. plain ExcelJS read+write of the same cells", run: async (log, quick) => (await import("./file")).fileMode(log, quick) },
   { id: "functions", title: "4. Custom functions", run: async (log, quick) => (await import("./functions")).customFunctions(log, quick) },
   { id: "pane", title: "5. Task pane", run: async (log) => (await import("./pane")).taskPane(log) },
+  { id: "analysis", title: "6. Analysis planning (statistics, sheets, charts) from one snapshot", run: async (log, quick) => (await import("./analysis")).analysisPlanning(log, quick) },
 ];
 
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 // One student's result on one work, as the analysis sees it: what the score sheet says, checked
 // once by core's checkRow (the same rule the check and the upload use), with the journal mark.
 import { parseScore } from "../score";
-import { checkRow, type RowInput } from "../validate";
+import { checkRow, type RowCheck, type RowInput } from "../validate";
 import type { WorkDefinition } from "../work";
 
 export type Mark = 2 | 3 | 4 | 5;
@@ -25,15 +25,17 @@ export interface ResultRow {
   journal: Mark | null;
 }
 
-export function resultRow(work: WorkDefinition, className: string, code: number, row: RowInput, journal: Mark | null): ResultRow {
-  const check = checkRow(work, row);
+/** `check`: the row's checkRow result when the caller has it already (the workbook's check does). */
+export function resultRow(work: WorkDefinition, className: string, code: number, row: RowInput, journal: Mark | null, check: RowCheck = checkRow(work, row)): ResultRow {
   const base = { className, code, journal, scores: work.items.map(() => null), total: null, mark: null };
   if (check.status === "blank") return { ...base, status: "notEntered" };
   if (check.status === "absent") return { ...base, status: "absent" };
   if (check.issues.some((i) => i.severity === "error")) return { ...base, status: "invalid" };
   if (check.status === "partly-absent") return { ...base, status: "partlyAbsent" };
   const scores = work.items.map((_, i) => {
-    const cell = parseScore(row.scores[i]);
+    const v = row.scores[i];
+    if (typeof v === "number") return v; // the common case: checked already
+    const cell = parseScore(v);
     return cell.kind === "score" ? cell.value : 0;
   });
   return { ...base, status: "wrote", scores, total: check.total, mark: check.mark };

@@ -39,13 +39,16 @@ export function readAnalysisData(snapshot: Snapshot): AnalysisData {
     const sheets = checked.sheets.filter((s) => s.plan.grade === form.grade && form.sheets.includes(s.name));
     const rows: ResultRow[] = [];
     const students: Student[] = [];
-    const ordered = sheets.flatMap((s) => s.rows).sort((a, b) => compareClassNames(a.student.className, b.student.className) || a.student.code! - b.student.code!);
+    const classes = [...form.classes].sort(compareClassNames);
+    const order = new Map(classes.map((c, i) => [c, i]));
+    const ordered = sheets
+      .flatMap((s) => s.rows)
+      .filter((r) => r.student.code !== null)
+      .sort((a, b) => (order.get(a.student.className) ?? 0) - (order.get(b.student.className) ?? 0) || a.student.code! - b.student.code!);
     for (const r of ordered) {
-      if (r.student.code === null) continue;
-      rows.push(resultRow(work, r.student.className, r.student.code, r.row, previousMark(inputs, r.student, work.subject)));
+      rows.push(resultRow(work, r.student.className, r.student.code!, r.row, previousMark(inputs, r.student, work.subject), r.check));
       students.push(r.student);
     }
-    const classes = [...form.classes].sort(compareClassNames);
     works.push({ work, classes, rows, students, statistics: workStatistics(work, classes, rows, thresholds) });
   }
   works.sort((a, b) => a.work.grade - b.work.grade || a.work.subject.localeCompare(b.work.subject, "ru"));
