@@ -87,6 +87,6 @@ describeRender("analysis sheets printed by LibreOffice", () => {
     // Fitted to the width: the summary (6 works) and one work's sheet take a few pages; spilled columns would double them.
     expect(pageSizes.length).toBeLessThanOrEqual(PAGES_AT_MOST);
     // The groups' last column («Примечание») is printed on the same page as the first («Класс»).
-    for (const page of text.filter((p) => p.includes("Учеников"))) expect(page).toContain("Примечани"); // wrapped in its cell
+    for (const page of text.filter((p) => p.includes("Медиана"))) expect(page).toContain("Примечани"); // wrapped in its cell
   });
 });
