@@ -46,6 +46,9 @@ module.exports = async (env, options) => {
       extensions: [".ts", ".tsx", ".js", ".jsx", ".json"],
       // No browser code needs these Node built-ins: switch them off rather than polyfill them.
       fallback: { fs: false, path: false, os: false, crypto: false, stream: false },
+      // One scheduler: Fluent's context selector (peer dependency "scheduler >=0.19") gets the one
+      // React 18 itself runs on, not a second, newer copy npm hoisted for it.
+      alias: { scheduler: path.dirname(require.resolve("scheduler/package.json", { paths: [path.dirname(require.resolve("react-dom/package.json"))] })) },
     },
     module: {
       rules: [
@@ -53,6 +56,10 @@ module.exports = async (env, options) => {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           use: { loader: "ts-loader", options: { transpileOnly: true } },
+          // Our modules do nothing on import but declare (entries run anyway): webpack may leave out
+          // a module whose exports a chunk does not use, so the pane's first load carries only what
+          // the step list needs (the operations a button runs come in a lazy chunk).
+          sideEffects: false,
         },
         {
           test: /\.(png|jpg|jpeg|gif|ico|svg)$/,

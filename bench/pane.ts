@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { gzipSync } from "node:zlib";
 import { median, missed, now, type Row } from "./lib";
 
-const TARGET_KB = 250;
+const TARGET_KB = 150;
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 const DIST = path.join(ROOT, "dist");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

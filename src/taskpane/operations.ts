@@ -1,10 +1,12 @@
 // What the pane can do to a workbook: the operations of src/workbook, gathered in one object that
-// the components receive as a prop (tests pass their own). The file back end (web mode, code
-// lists from .xlsx) is imported lazily, so the pane's first load never carries it.
+// the components receive as a prop (tests pass their own). Only the read that draws the step list
+// is in the pane's first load: the operations a button runs (./workbookOperations.ts) are imported
+// on the first press, and the file back end (web mode, code lists from .xlsx) when a file is opened.
+// Loading a chunk talks to no workbook: an operation still makes the same reads and applies.
 import type { Snapshot, WorkbookBackend } from "../workbook/backend";
-import { importCodes, readCodeListFile, type CodeListRead } from "../workbook/importCodes";
-import { buildUploads, check, createInputSheets, makeCodes, makeScoreSheets, readAll, removeNames } from "../workbook/operations";
-import { saveSettings } from "../workbook/settings";
+import type { CodeListRead, importCodes } from "../workbook/importCodes";
+import type { buildUploads, check, createInputSheets, makeCodes, makeScoreSheets, removeNames } from "../workbook/operations";
+import type { saveSettings } from "../workbook/settings";
 
 export interface PaneOperations {
   readAll: (backend: WorkbookBackend) => Promise<Snapshot>;
@@ -41,15 +43,35 @@ export const webFiles: WebFiles = {
   create: async () => asWebWorkbook((await fileBackend()).FileBackend.empty()),
 };
 
+type Operations = typeof import("./workbookOperations");
+let operationsModule: Promise<Operations> | undefined;
+/** The operations' chunk, loaded once; a failed load (network) is tried again on the next press. */
+const loadOperations = (): Promise<Operations> =>
+  (operationsModule ??= import(/* webpackChunkName: "operations", webpackPrefetch: true */ "./workbookOperations").catch((e: unknown) => {
+    operationsModule = undefined;
+    throw e;
+  }));
+
+type Operation = (...args: never[]) => Promise<unknown>;
+/** `name` of the operations' chunk, with its own signature, loading the chunk on the first call. */
+const later = <K extends keyof Operations>(name: K): Operations[K] => {
+  const call = async (...args: never[]) => ((await loadOperations())[name] as Operation)(...args);
+  return call as unknown as Operations[K];
+};
+
 export const workbookOperations: PaneOperations = {
-  readAll,
-  createInputSheets,
-  saveSettings,
-  importCodes,
-  makeCodes,
-  makeScoreSheets,
-  check,
-  buildUploads,
-  removeNames,
-  readCodeListXlsx: async (bytes, fileName) => readCodeListFile(await (await fileBackend()).FileBackend.fromBytes(bytes), fileName),
+  /** Every sheet of the workbook (the same read as src/workbook/operations' readAll): it draws the step list. */
+  readAll: (backend) => backend.read(null),
+  createInputSheets: later("createInputSheets"),
+  saveSettings: later("saveSettings"),
+  importCodes: later("importCodes"),
+  makeCodes: later("makeCodes"),
+  makeScoreSheets: later("makeScoreSheets"),
+  check: later("check"),
+  buildUploads: later("buildUploads"),
+  removeNames: later("removeNames"),
+  readCodeListXlsx: async (bytes, fileName) => {
+    const [{ readCodeListFile }, { FileBackend }] = await Promise.all([loadOperations(), fileBackend()]);
+    return readCodeListFile(await FileBackend.fromBytes(bytes), fileName);
+  },
 };

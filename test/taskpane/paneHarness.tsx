@@ -3,15 +3,17 @@
 import "@testing-library/jest-dom";
 import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { preloadLazyParts } from "../../src/taskpane/components/lazyPart";
 import { Pane } from "../../src/taskpane/components/Pane";
 import { I18nContext } from "../../src/taskpane/i18n";
 import type { PaneOperations } from "../../src/taskpane/operations";
-import { STRINGS, type Language } from "../../src/taskpane/strings";
+import { ru, type Language } from "../../src/taskpane/strings";
+import { en } from "../../src/taskpane/strings.en";
 import type { MemoryBackend } from "./memoryBackend";
 
 export function renderPane(backend: MemoryBackend, operations: PaneOperations, mode: "excel" | "web" = "excel", language: Language = "ru") {
   return render(
-    <I18nContext.Provider value={{ language, strings: STRINGS[language], setLanguage: () => undefined }}>
+    <I18nContext.Provider value={{ language, strings: language === "en" ? en : ru, setLanguage: () => undefined }}>
       <FluentProvider theme={webLightTheme}>
         <Pane mode={mode} backend={backend} operations={operations} />
       </FluentProvider>
@@ -30,8 +32,12 @@ export async function click(name: string): Promise<string> {
   return screen.queryByTestId("message")?.textContent ?? "";
 }
 
-/** jsdom has no ResizeObserver (Fluent's MessageBar watches its width) and no object URLs (downloads). */
-export function installDomShims(): void {
+/**
+ * jsdom has no ResizeObserver (Fluent's MessageBar watches its width) and no object URLs (downloads).
+ * And the pane's lazily loaded parts (dialogs, findings, forms) are loaded first, as the entry does
+ * once the first screen is drawn, so that tests see them drawn in the same render.
+ */
+export function installDomShims(): Promise<void> {
   (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
     observe() {}
     unobserve() {}
@@ -39,4 +45,5 @@ export function installDomShims(): void {
   };
   URL.createObjectURL = jest.fn(() => "blob:test");
   URL.revokeObjectURL = jest.fn();
+  return preloadLazyParts();
 }

@@ -1,30 +1,20 @@
-// The code list from FIS OKO, pasted or from a file, for «Коды». A file is read by the one code
-// list reader (src/workbook/importCodes.ts, also behind `vpr codes --codes`): its «Код» column,
-// whatever else the file holds; the codes then show in the text box to be checked and written by
-// importCodes. Pasted text is parsed here (to show what was recognised).
+// The code list from FIS OKO, pasted or from a file, for «Коды»: a button that opens the panel.
+// The panel (./CodesImportPanel.tsx, with the text box, the file picker and the code list parser)
+// is a chunk of its own (./lazyPart.tsx); what was typed or read is kept here, so closing and
+// opening the panel loses nothing.
 import { useId, useState, type ReactNode } from "react";
-import { Button, Caption1, Field, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { Attach20Regular, ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-icons";
-import { columnLetter, describeFinding, type Finding } from "../../core";
-import { parseCodeList, readCodeListText, type CodeListRead } from "../../workbook/importCodes";
-import { fileBytes, fileText } from "../download";
+import { Button, makeStyles } from "@fluentui/react-components";
+import { ChevronDown16Regular, ChevronRight16Regular } from "@fluentui/react-icons";
+import type { CodeListRead } from "../../workbook/importCodes";
 import { useStrings } from "../i18n";
-import { FilePicker } from "./FilePicker";
+import type { FileRead } from "./CodesImportPanel";
+import { lazyPart } from "./lazyPart";
 
 const useStyles = makeStyles({
-  panel: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    minWidth: 0,
-    paddingLeft: tokens.spacingHorizontalS,
-    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
-  },
   toggle: { alignSelf: "flex-start", paddingLeft: 0, textAlign: "left", maxWidth: "100%" },
-  problems: { color: tokens.colorPaletteRedForeground1, margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  note: { color: tokens.colorNeutralForeground2 },
-  write: { alignSelf: "flex-start" },
 });
+
+const Panel = lazyPart(() => import(/* webpackChunkName: "codes-import" */ "./CodesImportPanel").then((m) => m.CodesImportPanel));
 
 export interface CodesImportProps {
   disabled: boolean;
@@ -36,9 +26,6 @@ export interface CodesImportProps {
   feedback?: ReactNode;
 }
 
-/** What the last chosen file gave: where its codes were, or the cells that are not codes. */
-type FileRead = { file: string; read: CodeListRead; errors: Finding[] };
-
 export function CodesImport({ disabled, onImport, readXlsx, onError, feedback }: CodesImportProps) {
   const s = useStrings().steps.codes;
   const styles = useStyles();
@@ -46,28 +33,10 @@ export function CodesImport({ disabled, onImport, readXlsx, onError, feedback }:
   const [text, setText] = useState("");
   const [fromFile, setFromFile] = useState<FileRead | null>(null);
   const panelId = useId();
-  const parsed = text.trim() ? parseCodeList(text) : null;
-  const errors = parsed?.findings.filter((f) => f.severity === "error") ?? [];
-
-  const pickFile = async (file: File | undefined) => {
-    if (!file) return;
-    try {
-      const read = /\.xlsx$/i.test(file.name) ? await readXlsx(await fileBytes(file), file.name) : readCodeListText(await fileText(file), file.name);
-      const bad = read.findings.filter((f) => f.severity === "error");
-      setFromFile({ file: file.name, read, errors: bad });
-      if (bad.length === 0) setText(read.codes.join("\n"));
-    } catch (e) {
-      setFromFile(null);
-      onError(e instanceof Error ? e.message : String(e));
-    }
-  };
-
-  const edit = (value: string) => {
+  const onText = (value: string, file: FileRead | null) => {
     setText(value);
-    setFromFile(null);
+    setFromFile(file);
   };
-
-  const where = (r: CodeListRead) => ({ sheet: r.source.sheet, column: r.source.sheet === null ? String(r.source.column + 1) : columnLetter(r.source.column), header: r.source.header });
 
   return (
     <>
@@ -81,54 +50,7 @@ export function CodesImport({ disabled, onImport, readXlsx, onError, feedback }:
       >
         {s.importToggle}
       </Button>
-      {open && (
-        <div className={styles.panel} id={panelId}>
-          <Field label={s.importText} hint={parsed && errors.length === 0 ? s.importParsed(parsed.codes.length) : undefined}>
-            <Textarea value={text} onChange={(_, d) => edit(d.value)} rows={4} resize="vertical" />
-          </Field>
-          {errors.length > 0 && (
-            <ul className={styles.problems}>
-              {errors.slice(0, 5).map((f, i) => (
-                <li key={i}>
-                  <Caption1>{describeFinding(f)}</Caption1>
-                </li>
-              ))}
-            </ul>
-          )}
-          <FilePicker label={s.importFile} accept=".txt,.csv,.xlsx,text/plain,text/csv" appearance="subtle" icon={<Attach20Regular />} onFiles={(files) => void pickFile(files[0])} />
-          {fromFile && fromFile.errors.length === 0 && (
-            <Caption1 className={styles.note} data-testid="codes-file-note">
-              {s.importFrom(fromFile.file, where(fromFile.read), fromFile.read.codes.length, fromFile.read.duplicates)}
-            </Caption1>
-          )}
-          {fromFile && fromFile.errors.length > 0 && (
-            <div data-testid="codes-file-problems">
-              <Caption1>{s.importFileBad(fromFile.file)}</Caption1>
-              <ul className={styles.problems}>
-                {fromFile.errors.slice(0, 10).map((f, i) => (
-                  <li key={i}>
-                    <Caption1>{describeFinding(f)}</Caption1>
-                  </li>
-                ))}
-                {fromFile.errors.length > 10 && (
-                  <li>
-                    <Caption1>…</Caption1>
-                  </li>
-                )}
-              </ul>
-            </div>
-          )}
-          <Button
-            appearance="secondary"
-            className={styles.write}
-            disabled={disabled || !parsed || errors.length > 0 || parsed.codes.length === 0 || (fromFile !== null && fromFile.errors.length > 0)}
-            onClick={() => parsed && onImport(parsed.codes)}
-          >
-            {s.importButton}
-          </Button>
-          {feedback}
-        </div>
-      )}
+      {open && <Panel id={panelId} disabled={disabled} text={text} fromFile={fromFile} onText={onText} onImport={onImport} readXlsx={readXlsx} onError={onError} feedback={feedback} />}
       {!open && feedback}
     </>
   );

@@ -1,4 +1,5 @@
-// Web mode: the same guide on an .xlsx the user opens in the browser (the file back end, loaded only here);
+// Web mode: the same guide on an .xlsx the user opens in the browser (the file back end and the
+// changed-on-disk check, loaded only once a file is opened or made);
 // "Save" downloads the changed workbook — unless the file on disk was changed in another program
 // since it was opened (sourceFile.ts): then nothing is downloaded and the user is asked to open it
 // again. Nothing leaves the computer.
@@ -9,7 +10,7 @@ import { XLSX_MIME, downloadBytes, fileBytes } from "../download";
 import { errorText, nextPaint } from "../guard";
 import { useStrings } from "../i18n";
 import type { PaneOperations, WebFiles, WebWorkbook } from "../operations";
-import { rememberSource, sourceChanged, type OpenedSource } from "../sourceFile";
+import type { OpenedSource } from "../sourceFile";
 import { BusyBar, type Busy } from "./BusyBar";
 import { FilePicker } from "./FilePicker";
 import { Header } from "./Header";
@@ -46,6 +47,9 @@ export interface WebAppProps {
   operations: PaneOperations;
   files: WebFiles;
 }
+
+/** The check that the file on disk is still what was opened: needed once a file is, with the file back end. */
+const sourceFile = () => import(/* webpackChunkName: "file-backend" */ "../sourceFile");
 
 const XLSX_ACCEPT = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -99,7 +103,7 @@ export function WebApp({ operations, files }: WebAppProps) {
     if (!f) return;
     void load(f.name, async () => {
       const bytes = await fileBytes(f);
-      const source = rememberSource(f, bytes);
+      const source = (await sourceFile()).rememberSource(f, bytes);
       return { book: await files.open(bytes), source };
     });
   };
@@ -109,7 +113,7 @@ export function WebApp({ operations, files }: WebAppProps) {
     setBusy({ label: s.busy.save });
     try {
       await nextPaint();
-      if (file.source && (await sourceChanged(file.source))) {
+      if (file.source && (await (await sourceFile()).sourceChanged(file.source))) {
         setMessage({ intent: "error", text: s.webChangedOnDisk(file.name) });
         setBusy(null);
         return;
