@@ -7,6 +7,7 @@ import type { Snapshot, WorkbookBackend } from "../workbook/backend";
 import type { CodeListRead, importCodes } from "../workbook/importCodes";
 import type { buildUploads, check, createInputSheets, makeCodes, makeScoreSheets, removeNames } from "../workbook/operations";
 import type { saveSettings } from "../workbook/settings";
+import type { analyze } from "../workbook/analysis/analyze";
 
 export interface PaneOperations {
   readAll: (backend: WorkbookBackend) => Promise<Snapshot>;
@@ -18,6 +19,8 @@ export interface PaneOperations {
   check: typeof check;
   buildUploads: typeof buildUploads;
   removeNames: typeof removeNames;
+  /** The results analysis (src/workbook/analysis): a chunk of its own, loaded on the step's first press. */
+  analyze: typeof analyze;
   /** A code list saved as .xlsx, read by the reader `vpr codes --codes` uses (its «Код» column, or a headerless first column). */
   readCodeListXlsx: (bytes: Uint8Array, fileName: string) => Promise<CodeListRead>;
 }
@@ -70,6 +73,7 @@ export const workbookOperations: PaneOperations = {
   check: later("check"),
   buildUploads: later("buildUploads"),
   removeNames: later("removeNames"),
+  analyze: async (backend, options) => (await import(/* webpackChunkName: "analysis" */ "../workbook/analysis/analyze")).analyze(backend, options),
   readCodeListXlsx: async (bytes, fileName) => {
     const [{ readCodeListFile }, { FileBackend }] = await Promise.all([loadOperations(), fileBackend()]);
     return readCodeListFile(await FileBackend.fromBytes(bytes), fileName);

@@ -14,6 +14,8 @@ import { readSettingsValues } from "../workbook/settings";
 export type StepState = "done" | "todo" | "waiting" | "problem";
 
 export interface WorkbookStatus {
+  /** Every sheet of the workbook, in tab order (steps whose own sheets tell their state read it). */
+  sheetNames: string[];
   sheets: { present: number; total: number; missing: string[] };
   settings: { exists: boolean; ok: boolean; values: { school: string; schoolName: string; year: string; xLetter: string }; findings: Finding[] };
   roster: { students: number; classes: number; planRows: number; findings: Finding[] };
@@ -49,6 +51,7 @@ export function workbookStatus(snapshot: Snapshot, today: Date = new Date()): Wo
   const readyFiles = result.forms.filter((f) => f.ready).length;
   const settingsOk = settingsExists && inputs.settings.school !== null && !settingsFindings.some((f) => f.severity === "error");
   return {
+    sheetNames: snapshot.sheetNames,
     sheets: { present: INPUT_SHEETS.length - missing.length, total: INPUT_SHEETS.length, missing },
     settings: { exists: settingsExists, ok: settingsOk, values: readSettingsValues(snapshot), findings: settingsFindings },
     roster: { students: students.length, classes: inputs.roster.classes.length, planRows: inputs.schedule.length, findings: rosterFindings },

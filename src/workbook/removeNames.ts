@@ -14,8 +14,7 @@ import { ROSTER, ROSTER_SHEET, cellText as text, headerKey, isProtocolHeader } f
 import type { OperationResult } from "./operations";
 import { existingName } from "./ownership";
 import { applyWritePlan } from "./planCheck";
-import { RESULTS_HEADER, isParentSlipsTitle, isResultsHeader } from "./analysis/analysisSheets";
-import { SLIP_NAME_LABEL } from "./analysis/parentSlipsSheet";
+import { RESULTS_HEADER, SLIP_NAME_LABEL, isParentSlipsTitle, isResultsHeader } from "./analysis/analysisSheets";
 
 /**
  * Sheets the add-in makes that hold names, each recognised by its header row (never by its name, so

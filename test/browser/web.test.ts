@@ -123,6 +123,16 @@ test("web mode: a whole season on the sample school, offline", async () => {
   // 8 forms: grade 4 Russian, Maths (4А+4Б) and Окружающий мир (4А); grade 5 Russian and Maths; grade 6 History; grade 8 Maths and Physics.
   expect(result).toEqual({ files: 8, rows: 49 + 49 + 25 + 26 + 26 + 22 + 20 + 20 });
 
+  // The analysis: the sheets with charts written into the open workbook, the school summary in its step.
+  expect(await stepState(page, "analysis")).toBe("todo");
+  expect(await press(page, "Сделать листы анализа")).toContain("Листы анализа готовы");
+  expect(await messagePlace(page)).toBe("analysis");
+  await page.getByTestId("analysis-summary").waitFor();
+  expect(await page.getByTestId("analysis-summary").locator('tr[data-class="grade"]').count()).toBe(8);
+  await page.locator('[data-step="analysis"]').scrollIntoViewIfNeeded();
+  await screenshot(page, "web-06b-analysis");
+  expect(await stepState(page, "analysis")).toBe("done");
+
   // The pane switches to English and back.
   await page.getByRole("button", { name: "Switch the pane to English" }).click();
   await page.getByRole("heading", { name: "7. Forms for FIS OKO" }).waitFor();

@@ -1,17 +1,12 @@
 // Step «Проверка»: the whole workbook checked; the message is worded from the step list's own
 // counts so that the two always agree.
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { StepHint } from "../components/StepHint";
 import { StepItem } from "../components/StepItem";
 import { useStrings } from "../i18n";
 import type { PaneStep, StepContext } from "./paneStep";
 
-const useStyles = makeStyles({
-  hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, margin: 0 },
-});
-
 function CheckStep({ ctx }: { ctx: StepContext }) {
   const s = useStrings();
-  const styles = useStyles();
   const { status, state } = ctx;
   const check = () =>
     ctx.run("read", async (b) => {
@@ -37,7 +32,7 @@ function CheckStep({ ctx }: { ctx: StepContext }) {
       action={ctx.action(s.steps.check.button, check)}
       results={ctx.after()}
     >
-      {ctx.mode === "web" && state !== "done" && state !== "waiting" && <p className={styles.hint}>{s.webEditHint}</p>}
+      {ctx.mode === "web" && state !== "done" && state !== "waiting" && <StepHint>{s.webEditHint}</StepHint>}
     </StepItem>
   );
 }

@@ -1,22 +1,17 @@
 // Step «Коды»: codes for students without one (from an imported pool or generated); a code erased
 // from the roster while scores carry it is typed back, never replaced — the step then shows what to fix.
-import { makeStyles, tokens } from "@fluentui/react-components";
 import { CodesImport } from "../components/CodesImport";
 import { FindingsList } from "../components/FindingsList";
+import { StepHint } from "../components/StepHint";
 import { StepItem } from "../components/StepItem";
 import { useStrings } from "../i18n";
 import type { PaneStep, StepContext } from "./paneStep";
-
-const useStyles = makeStyles({
-  hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, margin: 0 },
-});
 
 /** The place under the import panel's own button. */
 const IMPORT = "codesImport";
 
 function CodesStep({ ctx }: { ctx: StepContext }) {
   const s = useStrings();
-  const styles = useStyles();
   const { status, state } = ctx;
   const make = () =>
     ctx.run("working", async (b) => {
@@ -47,7 +42,7 @@ function CodesStep({ ctx }: { ctx: StepContext }) {
     >
       {status.codes.cleared.length > 0 && (
         <>
-          <p className={styles.hint}>{s.steps.codes.cleared}</p>
+          <StepHint>{s.steps.codes.cleared}</StepHint>
           <FindingsList title={s.findingsBlocked} findings={status.codes.cleared} onSelect={ctx.select} />
         </>
       )}

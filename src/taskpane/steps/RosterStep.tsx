@@ -1,17 +1,12 @@
 // Step «Ученики и План»: typed by the coordinator in the workbook; the pane shows counts and problems.
-import { makeStyles, tokens } from "@fluentui/react-components";
 import { FindingsList } from "../components/FindingsList";
+import { StepHint } from "../components/StepHint";
 import { StepItem } from "../components/StepItem";
 import { useStrings } from "../i18n";
 import type { PaneStep, StepContext } from "./paneStep";
 
-const useStyles = makeStyles({
-  hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, margin: 0 },
-});
-
 function RosterStep({ ctx }: { ctx: StepContext }) {
   const s = useStrings();
-  const styles = useStyles();
   const { status, state } = ctx;
   return (
     <StepItem
@@ -23,7 +18,7 @@ function RosterStep({ ctx }: { ctx: StepContext }) {
       count={s.steps.roster.count(status.roster.students, status.roster.classes, status.roster.planRows)}
       results={ctx.feedback(ctx.id)}
     >
-      {ctx.mode === "web" && state !== "done" && <p className={styles.hint}>{s.webEditHint}</p>}
+      {ctx.mode === "web" && state !== "done" && <StepHint>{s.webEditHint}</StepHint>}
       {state === "problem" && <FindingsList title={s.findingsBlocked} findings={status.roster.findings} onSelect={ctx.select} />}
     </StepItem>
   );

@@ -1,6 +1,7 @@
 // The guide's steps, in order. Each step is one file that declares its state and its view; the
 // pane draws this list and `stepStates` reads it.
 import type { StepState, WorkbookStatus } from "../status";
+import { analysisStep } from "./AnalysisStep";
 import { checkStep } from "./CheckStep";
 import { codesStep } from "./CodesStep";
 import type { PaneStep } from "./paneStep";
@@ -11,7 +12,7 @@ import { settingsStep } from "./SettingsStep";
 import { sheetsStep } from "./SheetsStep";
 import { uploadStep } from "./UploadStep";
 
-export const PANE_STEPS: readonly PaneStep[] = [sheetsStep, settingsStep, rosterStep, codesStep, scoreSheetsStep, checkStep, uploadStep, removeNamesStep];
+export const PANE_STEPS: readonly PaneStep[] = [sheetsStep, settingsStep, rosterStep, codesStep, scoreSheetsStep, checkStep, uploadStep, analysisStep, removeNamesStep];
 
 /** The state of each step, in order: what is done, what comes next, what waits for an earlier step. */
 export function stepStates(status: WorkbookStatus, steps: readonly PaneStep[] = PANE_STEPS): Record<string, StepState> {

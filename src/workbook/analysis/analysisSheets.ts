@@ -12,6 +12,8 @@ export const WORK_TITLE_PREFIX = "Анализ ВПР:";
 export const RESULTS_SHEET = "Результаты учеников";
 export const PARENT_SLIPS_SHEET = "Результаты для родителей";
 export const PARENT_SLIPS_TITLE = "Результаты ВПР для родителей";
+/** Label of a slip's name row: remove-names clears the cell to its right. */
+export const SLIP_NAME_LABEL = "ФИО";
 
 export const workSheetName = (grade: number, subject: string): string => safeSheetName(`${WORK_SHEET_PREFIX}${grade} ${subject}`);
 

@@ -4,15 +4,13 @@
 import { rangeAddress, type ResultRow } from "../../core";
 import type { CellStyle, CellValue, SheetPlan } from "../backend";
 import type { AnalysisData } from "./analysisData";
-import { PARENT_SLIPS_SHEET, PARENT_SLIPS_TITLE } from "./analysisSheets";
+import { PARENT_SLIPS_SHEET, PARENT_SLIPS_TITLE, SLIP_NAME_LABEL } from "./analysisSheets";
 import { CONFIDENTIAL_HEADER } from "./resultsSheet";
 import { classRank, RU } from "./resultsSheet";
 
 /** Items per line of a slip: eleven columns fit an A4 page in portrait. */
 const ITEMS_PER_LINE = 10;
 const WIDTH = ITEMS_PER_LINE + 1;
-/** Label of the slip's name row: remove-names clears the cell to its right. */
-export const SLIP_NAME_LABEL = "ФИО";
 /** Slips per printed page: a slip never breaks across pages. */
 const SLIPS_PER_PAGE = 4;
 

@@ -1,0 +1,60 @@
+// Step «Анализ результатов»: the school summary (statistics of every work, class and grade) and the
+// analysis sheets with charts, results by name and slips for parents (src/workbook/analysis). The
+// summary alone is one read; the sheets, one read and one apply. Waits until scores are typed.
+import { useState } from "react";
+import { Button, makeStyles } from "@fluentui/react-components";
+import type { WorkStatistics } from "../../core";
+import { AnalysisSummary } from "../components/AnalysisSummary";
+import { StepItem } from "../components/StepItem";
+import { useStrings } from "../i18n";
+import type { PaneStep, StepContext } from "./paneStep";
+
+const useStyles = makeStyles({
+  show: { alignSelf: "flex-start", paddingLeft: 0, minWidth: 0 },
+});
+
+/** The analysis's own summary sheet: its presence means the analysis was made. */
+const SUMMARY_SHEET = "Анализ";
+
+function AnalysisStep({ ctx }: { ctx: StepContext }) {
+  const s = useStrings();
+  const t = s.steps.analysis;
+  const styles = useStyles();
+  const [works, setWorks] = useState<WorkStatistics[] | null>(null);
+  const { status, state } = ctx;
+  const make = () =>
+    ctx.run("working", async (b) => {
+      const r = await ctx.operations.analyze(b);
+      if (ctx.report(r, t.done(r.sheets.length))) setWorks(r.data.works.map((w) => w.statistics));
+    });
+  const show = () =>
+    ctx.run("read", async (b) => {
+      const r = await ctx.operations.analyze(b, { write: false });
+      setWorks(r.data.works.map((w) => w.statistics));
+    });
+  return (
+    <StepItem
+      index={ctx.index}
+      id={ctx.id}
+      state={state}
+      title={t.title}
+      explain={t.explain}
+      count={status.sheetNames.includes(SUMMARY_SHEET) ? t.made : undefined}
+      action={ctx.action(t.button, make)}
+      results={ctx.after(works && <AnalysisSummary works={works} />)}
+    >
+      {!works && (
+        <Button appearance="transparent" size="small" className={styles.show} onClick={show} disabled={ctx.busy}>
+          {t.show}
+        </Button>
+      )}
+    </StepItem>
+  );
+}
+
+export const analysisStep: PaneStep = {
+  id: "analysis",
+  // Something to analyse once scores are typed; done once the sheets exist (made again any time).
+  state: (s) => (s.scores.filled === 0 ? "waiting" : s.sheetNames.includes(SUMMARY_SHEET) ? "done" : "todo"),
+  View: AnalysisStep,
+};
