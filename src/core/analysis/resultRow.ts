@@ -27,16 +27,19 @@ export interface ResultRow {
 
 /** `check`: the row's checkRow result when the caller has it already (the workbook's check does). */
 export function resultRow(work: WorkDefinition, className: string, code: number, row: RowInput, journal: Mark | null, check: RowCheck = checkRow(work, row)): ResultRow {
-  const base = { className, code, journal, scores: work.items.map(() => null), total: null, mark: null };
-  if (check.status === "blank") return { ...base, status: "notEntered" };
-  if (check.status === "absent") return { ...base, status: "absent" };
-  if (check.issues.some((i) => i.severity === "error")) return { ...base, status: "invalid" };
-  if (check.status === "partly-absent") return { ...base, status: "partlyAbsent" };
-  const scores = work.items.map((_, i) => {
+  const none = (status: ResultRow["status"]): ResultRow => ({ className, code, status, scores: work.items.map(() => null), total: null, mark: null, journal });
+  if (check.status === "blank") return none("notEntered");
+  if (check.status === "absent") return none("absent");
+  if (check.issues.some((i) => i.severity === "error")) return none("invalid");
+  if (check.status === "partly-absent") return none("partlyAbsent");
+  const scores: number[] = new Array(work.items.length);
+  for (let i = 0; i < scores.length; i++) {
     const v = row.scores[i];
-    if (typeof v === "number") return v; // the common case: checked already
-    const cell = parseScore(v);
-    return cell.kind === "score" ? cell.value : 0;
-  });
-  return { ...base, status: "wrote", scores, total: check.total, mark: check.mark };
+    if (typeof v === "number") scores[i] = v; // the common case: checked already
+    else {
+      const cell = parseScore(v);
+      scores[i] = cell.kind === "score" ? cell.value : 0;
+    }
+  }
+  return { className, code, status: "wrote", scores, total: check.total, mark: check.mark, journal };
 }

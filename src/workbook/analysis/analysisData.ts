@@ -41,11 +41,10 @@ export function readAnalysisData(snapshot: Snapshot): AnalysisData {
     const students: Student[] = [];
     const classes = [...form.classes].sort(compareClassNames);
     const order = new Map(classes.map((c, i) => [c, i]));
-    const ordered = sheets
-      .flatMap((s) => s.rows)
-      .filter((r) => r.student.code !== null)
-      .sort((a, b) => (order.get(a.student.className) ?? 0) - (order.get(b.student.className) ?? 0) || a.student.code! - b.student.code!);
-    for (const r of ordered) {
+    // By class, then code: the class's rank looked up once per row, not inside the sort.
+    const keyed = sheets.flatMap((s) => s.rows.filter((r) => r.student.code !== null).map((r) => ({ r, cls: order.get(r.student.className) ?? classes.length, code: r.student.code! })));
+    keyed.sort((a, b) => a.cls - b.cls || a.code - b.code);
+    for (const { r } of keyed) {
       rows.push(resultRow(work, r.student.className, r.student.code!, r.row, previousMark(inputs, r.student, work.subject), r.check));
       students.push(r.student);
     }

@@ -21,20 +21,14 @@ const STATUS_TEXT: Record<ResultRow["status"], string> = {
 export const CONFIDENTIAL_HEADER = "Конфиденциально: содержит ФИО. Только для школы, не передаётся.";
 
 export function resultsSheet(data: AnalysisData): Omit<SheetPlan, "mode"> {
-  const rows: { cells: CellValue[]; key: [string, string, number] }[] = [];
-  for (const w of data.works) {
-    w.rows.forEach((r, i) => {
-      const student = w.students[i];
-      const diff = r.mark !== null && r.journal !== null ? r.mark - r.journal : null;
-      rows.push({
-        key: [r.className, student.name, w.work.grade],
-        cells: [student.name, r.className, r.code, w.work.subject, w.work.id, r.total, w.statistics.maxTotal, r.mark, r.journal, diff, STATUS_TEXT[r.status]],
-      });
-    });
+  const order = byClassAndName(data);
+  const values: CellValue[][] = [[...RESULTS_HEADER]];
+  for (const { work, index } of order) {
+    const w = data.works[work];
+    const r = w.rows[index];
+    const diff = r.mark !== null && r.journal !== null ? r.mark - r.journal : null;
+    values.push([w.students[index].name, r.className, r.code, w.work.subject, w.work.id, r.total, w.statistics.maxTotal, r.mark, r.journal, diff, STATUS_TEXT[r.status]]);
   }
-  const classOrder = classRank(data);
-  rows.sort((a, b) => classOrder(a.key[0]) - classOrder(b.key[0]) || RU.compare(a.key[1], b.key[1]) || RU.compare(String(a.cells[3]), String(b.cells[3])));
-  const values: CellValue[][] = [[...RESULTS_HEADER], ...rows.map((r) => r.cells)];
   const last = values.length;
   return {
     name: RESULTS_SHEET,
@@ -51,6 +45,39 @@ export function resultsSheet(data: AnalysisData): Omit<SheetPlan, "mode"> {
 
 /** One collator for every sort by name: localeCompare per comparison is many times slower. */
 export const RU = new Intl.Collator("ru");
+
+const nameRanks = new WeakMap<Data, Map<string, number>>();
+/** Every student's name ranked once in Russian order (both sheets by name sort by it). */
+export function nameRank(data: Data): (name: string) => number {
+  let ranks = nameRanks.get(data);
+  if (!ranks) {
+    const names = [...new Set(data.works.flatMap((w) => w.students.map((s) => s.name)))].sort(RU.compare);
+    ranks = new Map(names.map((n, i) => [n, i]));
+    nameRanks.set(data, ranks);
+  }
+  const r = ranks;
+  return (name) => r.get(name) ?? 0;
+}
+
+/**
+ * Every result row (work, row index) in the order the sheets by name show them: by class, then
+ * name in Russian order, then work. `keep` picks the rows (default: all). Sorted by one numeric
+ * key per row: no comparison of strings inside the sort.
+ */
+export function byClassAndName(data: Data, keep: (r: ResultRow) => boolean = () => true): { work: number; index: number }[] {
+  const classOrder = classRank(data);
+  const byName = nameRank(data);
+  const works = data.works.length;
+  // Ranks of names are below the number of rows of all works together.
+  const names = 1 + data.works.reduce((n, w) => n + w.students.length, 0);
+  const out: { work: number; index: number; key: number }[] = [];
+  data.works.forEach((w, work) =>
+    w.rows.forEach((r, index) => {
+      if (keep(r)) out.push({ work, index, key: (classOrder(r.className) * names + byName(w.students[index].name)) * works + work });
+    }),
+  );
+  return out.sort((a, b) => a.key - b.key);
+}
 
 /** Classes of every work in order (4А < 4Б < 10А), as a rank to sort by. */
 export function classRank(data: Data): (className: string) => number {
