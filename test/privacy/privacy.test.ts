@@ -7,6 +7,7 @@ import { cellAddress, seededRandom } from "../../src/core";
 import { FileBackend } from "../../src/workbook/file/FileBackend";
 import { buildUploads, makeCodes, makeScoreSheets, removeNames, type BuiltFile } from "../../src/workbook/operations";
 import { sampleSchool, sampleScoreWrites, sampleWorkbookPlan, lateStudentWrites, type SampleSchool } from "../../src/workbook/sample";
+import { analyze } from "../../src/workbook/analysis";
 import { editInExcelJS } from "../helpers/editInExcelJS";
 import { documentProperties, fold, nameTerms, privacyScan, scanFileName, type PrivacyHit } from "../helpers/privacyScan";
 
@@ -21,6 +22,8 @@ async function flow(school: SampleSchool, seed: number): Promise<{ files: BuiltF
   }
   expect((await makeScoreSheets(b)).status).toBe("done");
   await b.apply({ sheets: [], cellWrites: sampleScoreWrites(await b.read(null), seededRandom(seed + 2)) });
+  // The analysis's sheets by name are in the workbook before the forms are built: nothing of them may travel.
+  expect((await analyze(b, { today: "20.05.2026" })).status).toBe("done");
   const { files, findings } = await buildUploads(b);
   expect(findings.filter((f) => f.severity === "error")).toEqual([]);
   expect(files.length).toBeGreaterThan(0);
@@ -96,6 +99,24 @@ describe("no name leaves the school", () => {
     expect((await makeScoreSheets(b)).status).toBe("done");
     b = await editInExcelJS(b, () => undefined); // …and the protocols saved by that program as well
     expect((await removeNames(b)).status).toBe("done");
+    expect(await privacyScan(await b.toBytes(), names)).toEqual([]);
+  });
+
+  test("the analysis's sheets by name: in the workbook only; remove-names clears them in every part, also after another program saved them", async () => {
+    const school = sampleSchool(9, { "4А": 8, "4Б": 6, "5А": 7, "6А": 5, "8А": 5 });
+    const names = school.students.map((s) => s.name);
+    const b0 = FileBackend.empty();
+    await b0.apply(sampleWorkbookPlan(school));
+    expect((await makeCodes(b0, { random: seededRandom(2) })).status).toBe("done");
+    expect((await makeScoreSheets(b0)).status).toBe("done");
+    await b0.apply({ sheets: [], cellWrites: sampleScoreWrites(await b0.read(null), seededRandom(3)) });
+    expect((await analyze(b0, { today: "20.05.2026" })).status).toBe("done");
+    const b = await editInExcelJS(b0, () => undefined); // names of the results sheets now in xl/sharedStrings.xml
+    const before = await privacyScan(await b.toBytes(), names);
+    expect(before.some((h) => h.part === "xl/sharedStrings.xml")).toBe(true);
+    const removed = await removeNames(b);
+    expect(removed.status).toBe("done");
+    expect(removed.summary.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Результаты учеников", "Результаты для родителей"]));
     expect(await privacyScan(await b.toBytes(), names)).toEqual([]);
   });
 
