@@ -9,6 +9,7 @@ import { readInputs, type Inputs, type ScheduleRow, type Student } from "./input
 import { readScoreSheet, scoreLayout, type ScoreLayout, type ScoreRow } from "./scoreSheet";
 import { findScoreSheets, type ScoreSheetMap } from "./scoreSheetLocator";
 import { scoreSheetTargets } from "./scoreSheets";
+import { checkRules } from "./checkRules";
 
 export interface SheetCount {
   sheet: string;
@@ -203,6 +204,15 @@ export function checkWorkbook(snapshot: Snapshot): CheckResult {
     const f = clearedCodeFinding(c);
     findings.push(f);
     scopes.set(f, [{ grade: c.student.grade }]);
+  }
+
+  // Capabilities' rules (./checkRules.ts): warnings only, whatever a rule returns.
+  for (const rule of checkRules()) {
+    for (const { finding, scope } of rule.findings({ snapshot, inputs, sheets })) {
+      const f: Finding = finding.severity === "error" ? { ...finding, severity: "warning" } : finding;
+      findings.push(f);
+      scopes.set(f, scope);
+    }
   }
 
   const forms = uploadForms(snapshot, inputs, members, findings, scopes, extra);
