@@ -1,4 +1,4 @@
-// `vpr analyze <книга.xlsx> [--out ФАЙЛ] [--json]`: the results analysis. Writes the analysis
+// `vpr analyze <книга.xlsx> [--out ФАЙЛ] [--slips] [--json]`: the results analysis. Writes the analysis
 // sheets into the workbook (backups and all-or-nothing as every command that changes a workbook),
 // prints the school summary; with --json prints the statistics (docs/ANALYSIS.md) and writes nothing.
 import type { WorkStatistics } from "../core";
@@ -14,7 +14,8 @@ const TEXTS = {
     grade: "Параллель",
     small: "меньше 10 писавших",
     noWorks: "Нет работ с листами для баллов: анализировать нечего.",
-    sheets: (n: number) => `Листы анализа: ${n} (сводка «Анализ», по листу на работу, «Результаты учеников» и «Результаты для родителей» — с ФИО, только для школы).`,
+    sheets: (n: number, slips: boolean) =>
+      `Листы анализа: ${n} (сводка «Анализ», по листу на работу, «Результаты учеников»${slips ? " и «Результаты для родителей»" : ""} — с ФИО, только для школы).${slips ? "" : " Листки для родителей: vpr analyze … --slips."}`,
   },
   en: {
     summary: "Results per work (wrote, mean primary score, marks, pass and quality rates, journal comparison):",
@@ -23,7 +24,8 @@ const TEXTS = {
     grade: "Grade",
     small: "fewer than 10 wrote",
     noWorks: "No work has score sheets: nothing to analyse.",
-    sheets: (n: number) => `Analysis sheets: ${n} (summary «Анализ», one per work, and the results by name for the school only).`,
+    sheets: (n: number, slips: boolean) =>
+      `Analysis sheets: ${n} (summary «Анализ», one per work, the results by name${slips ? " and the slips for parents" : ""}, for the school only).${slips ? "" : " Slips for parents: vpr analyze … --slips."}`,
   },
 };
 
@@ -68,11 +70,11 @@ export async function cmdAnalyze(ctx: Ctx, values: Values, positionals: string[]
   }
   const out = str(values.out);
   const opened = await openWorkbookToChange(ctx, file, out);
-  const result = await analyze(opened.backend);
+  const result = await analyze(opened.backend, { slips: values.slips === true });
   const t = TEXTS[ctx.lang ?? "ru"];
   return finish(ctx, result, [], opened, file, out, () => {
     printSummary(ctx, result.data.works.map((w) => w.statistics));
     ctx.io.out("");
-    ctx.io.out(t.sheets(result.sheets.length));
+    ctx.io.out(t.sheets(result.sheets.length, values.slips === true));
   });
 }

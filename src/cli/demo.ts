@@ -66,7 +66,7 @@ export async function cmdDemo(ctx: Ctx, values: Values): Promise<number> {
 
   const uploads = await buildUploads(backend);
   // The analysis sheets go into the coordinator's workbook (with names); the forms stay name-free.
-  const analysed = await analyze(backend, { today: DEMO_DAY });
+  const analysed = await analyze(backend, { today: DEMO_DAY, slips: true });
   if (analysed.status !== "done") return failed(ctx, analysed.findings);
   io.out(`  7. ${t.demoStep.analysis(analysed.sheets.length)}`);
   const workbookBytes = await backend.toBytes();

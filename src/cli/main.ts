@@ -25,7 +25,7 @@ const COMMANDS: Record<CommandName, Command> = {
   sheets: { options: { ...OUT, ...NO_REPLACE, archive: { type: "boolean" } }, positionals: true, run: cmdSheets },
   check: { options: { json: { type: "boolean" } }, positionals: true, run: cmdCheck },
   upload: { options: { ...OUT, form: { type: "string", multiple: true }, work: { type: "string", multiple: true } }, positionals: true, run: cmdUpload },
-  analyze: { options: { ...OUT, json: { type: "boolean" } }, positionals: true, run: cmdAnalyze },
+  analyze: { options: { ...OUT, json: { type: "boolean" }, slips: { type: "boolean" } }, positionals: true, run: cmdAnalyze },
   "remove-names": { options: { ...OUT, yes: { type: "boolean", short: "y" } }, positionals: true, run: cmdRemoveNames },
   demo: { options: { ...OUT, seed: { type: "string" } }, positionals: false, run: (ctx, values) => cmdDemo(ctx, values) },
 };

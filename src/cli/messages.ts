@@ -278,15 +278,16 @@ const ru = {
                        Если выбранная работа не готова, ничего не записывается (код выхода 1)
   --form БЛАНК.xlsx    официальный бланк из ФИС ОКО; можно указать несколько раз.
                        Подходящий по заголовку бланк заполняется вместо созданной формы.`,
-    analyze: `Использование: vpr analyze <книга.xlsx> [--out ФАЙЛ] [--json]
+    analyze: `Использование: vpr analyze <книга.xlsx> [--out ФАЙЛ] [--slips] [--json]
 
 Анализ результатов по листам для баллов: по каждой работе и классу — сколько писали, средний и
 медианный первичный балл, отметки «2»–«5», успеваемость и качество, выполнение заданий (с порогами
 ФИОКО для базовых и повышенных заданий), распределение баллов и сравнение с отметками по журналу.
 Записывает листы надстройки «Анализ», «Анализ <параллель> <предмет>» (с диаграммами),
-«Результаты учеников» и «Результаты для родителей» (с ФИО — только для школы, remove-names их
-очищает) и печатает сводку. Описание каждой цифры — docs/ANALYSIS.md.
+«Результаты учеников» (с ФИО — только для школы, remove-names их очищает) и печатает сводку.
+Описание каждой цифры — docs/ANALYSIS.md.
   --out ФАЙЛ   записать результат в другой файл
+  --slips      ещё и лист «Результаты для родителей»: листок на ученика и работу (с ФИО)
   --json       напечатать статистику в JSON и ничего не записывать`,
     "remove-names": `Использование: vpr remove-names <книга.xlsx> --yes [--out ФАЙЛ]
 
@@ -512,15 +513,16 @@ read-only), the folder stays as it was and the message names that file.
                        When a chosen work is not ready, nothing is written (exit code 1)
   --form FORM.xlsx     the official blank form from FIS OKO; may be given several times.
                        A form whose header fits the work is filled instead of a new one.`,
-    analyze: `Usage: vpr analyze <book.xlsx> [--out FILE] [--json]
+    analyze: `Usage: vpr analyze <book.xlsx> [--out FILE] [--slips] [--json]
 
 Results analysis from the score sheets: per work and class how many wrote, mean and median primary
 score, marks 2–5, pass and quality rates, item completion (with FIOKO thresholds for basic and
 advanced items), the score distribution and the comparison with journal marks. Writes the add-in's
-sheets «Анализ», «Анализ <grade> <subject>» (with charts), «Результаты учеников» and «Результаты
-для родителей» (with names, for the school only; remove-names clears them) and prints a summary.
-Every figure is described in docs/ANALYSIS.md.
+sheets «Анализ», «Анализ <grade> <subject>» (with charts) and «Результаты учеников» (with names,
+for the school only; remove-names clears them) and prints a summary. Every figure is described in
+docs/ANALYSIS.md.
   --out FILE   write the result to another file
+  --slips      also the sheet «Результаты для родителей»: a slip per student and work (with names)
   --json       print the statistics as JSON and write nothing`,
     "remove-names": `Usage: vpr remove-names <book.xlsx> --yes [--out FILE]
 

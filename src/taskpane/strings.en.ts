@@ -108,6 +108,8 @@ export const en: Strings = {
       explain: "Statistics per work, class and grade: mean score, marks, pass and quality rates, item completion, score distribution, journal comparison — sheets with charts and results by name (for the school only).",
       button: "Make the analysis sheets",
       show: "Show the summary without writing",
+      slips: "Slips for parents",
+      slipsHint: "Sheet «Результаты для родителей»: a slip with the points of every item per student and work (with names, for the school only).",
       made: "The analysis sheets are in the workbook; make them again after scores change",
       done: (n: number) => `Analysis sheets ready: ${n} (summary «Анализ», one per work, «Результаты учеников», «Результаты для родителей»)`,
       summary: "Results per work",

@@ -36,7 +36,11 @@ test("writes the sheets into the workbook (with a dated backup) and prints the s
   const run = await vpr(dir, "analyze", book());
   expect(run.code).toBe(0);
   expect(run.out).toMatch(/Итоги по работам/);
-  expect(run.out).toMatch(/Листы анализа: 11/);
+  expect(run.out).toMatch(/Листы анализа: 10 /);
+  expect(run.out).toMatch(/--slips/);
+  const slips = await vpr(dir, "analyze", book(), "--slips");
+  expect(slips.out).toMatch(/Листы анализа: 11 .*«Результаты для родителей»/);
+  expect((await (await openFile(path.join(dir, book()))).read([])).sheetNames).toContain("Результаты для родителей");
   expect((await listDir(path.join(dir, "d"))).some((n) => n.includes(".bak-"))).toBe(true);
   const out = await vpr(dir, "analyze", book(), "--out", "copy.xlsx", "--lang", "en");
   expect(out.code).toBe(0);
@@ -52,5 +56,5 @@ test("an upload form given instead of the workbook is explained, nothing written
   expect(run.code).toBe(2);
   expect(run.err).toMatch(/форма для загрузки результатов в ФИС ОКО/);
   expect(await fs.readFile(path.join(dir, form))).toEqual(before);
-  expect((await vpr(dir, "analyze", "--help")).out).toMatch(/vpr analyze <книга.xlsx> \[--out ФАЙЛ\] \[--json\]/);
+  expect((await vpr(dir, "analyze", "--help")).out).toMatch(/vpr analyze <книга.xlsx> \[--out ФАЙЛ\] \[--slips\] \[--json\]/);
 });

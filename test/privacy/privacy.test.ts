@@ -23,7 +23,7 @@ async function flow(school: SampleSchool, seed: number): Promise<{ files: BuiltF
   expect((await makeScoreSheets(b)).status).toBe("done");
   await b.apply({ sheets: [], cellWrites: sampleScoreWrites(await b.read(null), seededRandom(seed + 2)) });
   // The analysis's sheets by name are in the workbook before the forms are built: nothing of them may travel.
-  expect((await analyze(b, { today: "20.05.2026" })).status).toBe("done");
+  expect((await analyze(b, { today: "20.05.2026", slips: true })).status).toBe("done");
   const { files, findings } = await buildUploads(b);
   expect(findings.filter((f) => f.severity === "error")).toEqual([]);
   expect(files.length).toBeGreaterThan(0);
@@ -110,7 +110,7 @@ describe("no name leaves the school", () => {
     expect((await makeCodes(b0, { random: seededRandom(2) })).status).toBe("done");
     expect((await makeScoreSheets(b0)).status).toBe("done");
     await b0.apply({ sheets: [], cellWrites: sampleScoreWrites(await b0.read(null), seededRandom(3)) });
-    expect((await analyze(b0, { today: "20.05.2026" })).status).toBe("done");
+    expect((await analyze(b0, { today: "20.05.2026", slips: true })).status).toBe("done");
     const b = await editInExcelJS(b0, () => undefined); // names of the results sheets now in xl/sharedStrings.xml
     const before = await privacyScan(await b.toBytes(), names);
     expect(before.some((h) => h.part === "xl/sharedStrings.xml")).toBe(true);

@@ -23,7 +23,7 @@ const text = (b: MemoryBackend, sheet: string) => (b.sheets.get(sheet) ?? []).ma
 describe("analyze", () => {
   test("writes the summary, a sheet per work, results by name and slips for parents", async () => {
     const b = await scoredSchool();
-    const r = await analyze(b, { today: "26.11.2026" });
+    const r = await analyze(b, { today: "26.11.2026", slips: true });
     expect(r.status).toBe("done");
     expect(r.sheets).toEqual(
       expect.arrayContaining(["Анализ", "Анализ 4 Русский язык", "Анализ 4 Математика", "Анализ 5 Математика", "Анализ 8 Физика", "Результаты учеников", "Результаты для родителей"]),
@@ -72,8 +72,9 @@ describe("analyze", () => {
     expect(summary[at].slice(1, 5)).toEqual([group.students, group.wrote, group.absent, group.meanScore]);
   });
 
-  test("a second run replaces the same sheets with the same content", async () => {
+  test("the slips for parents only when asked; a second run replaces the same sheets with the same content", async () => {
     const b = await scoredSchool();
+    expect((await analyze(b, { today: "26.11.2026" })).sheets).not.toContain("Результаты для родителей");
     await analyze(b, { today: "26.11.2026" });
     const before = [...b.sheets].map(([n, v]) => [n, JSON.stringify(v)]);
     const again = await analyze(b, { today: "26.11.2026" });
@@ -95,7 +96,7 @@ describe("analyze", () => {
 
   test("names stay in the workbook: the results sheet and slips hold them, uploads do not, remove-names clears them all", async () => {
     const b = await scoredSchool();
-    await analyze(b, { today: "26.11.2026" });
+    await analyze(b, { today: "26.11.2026", slips: true });
     const names = school.students.map((s) => s.name);
     expect(text(b, "Результаты учеников")).toContain(names[0]);
     expect(text(b, "Результаты для родителей")).toContain(names[0]);
@@ -113,7 +114,7 @@ describe("analyze", () => {
     const keys = new Set(names.map(nameKey));
     for (const [sheet, rows] of b.sheets) for (const row of rows) for (const v of row) if (typeof v === "string") expect([sheet, keys.has(nameKey(v))]).toEqual([sheet, false]);
     // The analysis made again after remove-names has no names to show.
-    await analyze(b, { today: "26.11.2026" });
+    await analyze(b, { today: "26.11.2026", slips: true });
     for (const [, rows] of b.sheets) for (const row of rows) for (const v of row) if (typeof v === "string") expect(keys.has(nameKey(v))).toBe(false);
   });
 

@@ -22,9 +22,9 @@ function AnalysisStep({ ctx }: { ctx: StepContext }) {
   const styles = useStyles();
   const [works, setWorks] = useState<WorkStatistics[] | null>(null);
   const { status, state } = ctx;
-  const make = () =>
+  const make = (slips: boolean) =>
     ctx.run("working", async (b) => {
-      const r = await ctx.operations.analyze(b);
+      const r = await ctx.operations.analyze(b, { slips });
       if (ctx.report(r, t.done(r.sheets.length))) setWorks(r.data.works.map((w) => w.statistics));
     });
   const show = () =>
@@ -40,7 +40,7 @@ function AnalysisStep({ ctx }: { ctx: StepContext }) {
       title={t.title}
       explain={t.explain}
       count={status.sheetNames.includes(SUMMARY_SHEET) ? t.made : undefined}
-      action={ctx.action(t.button, make)}
+      action={ctx.action(t.button, () => void make(false))}
       results={ctx.after(works && <AnalysisSummary works={works} />)}
     >
       {!works && (
@@ -48,6 +48,9 @@ function AnalysisStep({ ctx }: { ctx: StepContext }) {
           {t.show}
         </Button>
       )}
+      <Button appearance="transparent" size="small" className={styles.show} onClick={() => void make(true)} disabled={ctx.busy} title={t.slipsHint}>
+        {t.slips}
+      </Button>
     </StepItem>
   );
 }

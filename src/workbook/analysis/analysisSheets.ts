@@ -21,7 +21,7 @@ export const scaleText = (scale: [number, number, number] | null): string =>
   scale ? `шкала: «3» от ${scale[0]}, «4» от ${scale[1]}, «5» от ${scale[2]}` : "шкала не указана на листе «Критерии»: отметки не считаются";
 
 /** The header of «Результаты учеников»: its signature, and the ФИО column remove-names clears. */
-export const RESULTS_HEADER = ["ФИО", "Класс", "Код", "Предмет", "Работа", "Первичный балл", "Максимум", "Отметка", "Отметка по журналу", "Разница", "Участие"] as const;
+export const RESULTS_HEADER = ["ФИО", "Класс", "Код", "Предмет", "Первичный балл", "Отметка", "Отметка по журналу", "Разница", "Участие"] as const;
 
 const startsWith = (sheet: SheetSnapshot, text: string): boolean => cellText(sheet.values[0]?.[0]).startsWith(text);
 

@@ -57,10 +57,10 @@ export function parentSlipsSheet(data: AnalysisData, today: string): Omit<SheetP
       }
       values.push(points);
     });
-    // One bordered grid of the items, then a dashed line to cut along: two styles per slip.
+    // One style per slip (a bordered grid of the items): each style is several requests in Excel.
+    // The empty row under it separates the slips for cutting.
     styles.push({ range: rangeAddress(grid, 0, values.length - grid, WIDTH), border: "thin", horizontal: "center" });
     values.push(CUT_LINE);
-    styles.push({ range: rangeAddress(values.length - 1, 0, 1, WIDTH), border: "dashed", rowHeight: 6 });
   });
   if (slips.length === 0) values.push(row(["Нет учеников с внесёнными баллами."]));
   // Labels in bold: column A, one range for the whole sheet rather than one per slip.
@@ -74,7 +74,7 @@ export function parentSlipsSheet(data: AnalysisData, today: string): Omit<SheetP
   };
 }
 
-/** The empty row under each slip that carries the dashed line (one frozen row, shared). */
+/** The empty row under each slip (one frozen row, shared). */
 const CUT_LINE = Object.freeze(Array<CellValue>(ITEMS_PER_LINE + 1).fill(null)) as CellValue[];
 
 /** A row of the sheet's full width. */

@@ -22,8 +22,14 @@ export interface AnalysisPlan {
 export interface AnalysisOptions {
   /** Date written on the sheets, e.g. "26.11.2026"; default: today. */
   today?: string;
-  /** Also the sheets with names (results by name, slips for parents); default true. */
+  /** Also «Результаты учеников» (results by name, for teachers); default true. */
   byName?: boolean;
+  /**
+   * Also «Результаты для родителей», a slip per student and work; default false: asked for on its
+   * own (the pane's button, `vpr analyze --slips`), as a large school's slips are thousands of
+   * printed pages and the largest write of the analysis.
+   */
+  slips?: boolean;
 }
 
 export const todayText = (d: Date = new Date()): string => `${String(d.getDate()).padStart(2, "0")}.${String(d.getMonth() + 1).padStart(2, "0")}.${d.getFullYear()}`;
@@ -36,7 +42,8 @@ export function planAnalysis(snapshot: Snapshot, options: AnalysisOptions = {}):
     [summarySheet(data, today), "analysis"],
     ...data.works.map((w): [Omit<SheetPlan, "mode">, OwnedKind] => [workSheet(w.statistics, `работа ${w.work.id}`), "analysis"]),
   ];
-  if (options.byName !== false) wanted.push([resultsSheet(data), "results"], [parentSlipsSheet(data, today), "parentSlips"]);
+  if (options.byName !== false) wanted.push([resultsSheet(data), "results"]);
+  if (options.slips) wanted.push([parentSlipsSheet(data, today), "parentSlips"]);
   const sheets: SheetPlan[] = [];
   for (const [sheet, kind] of wanted) {
     const placed = placeSheet(snapshot, { ...sheet, tabColor: OWNED_TAB }, kind, findings);

@@ -11,11 +11,11 @@ import { HEADER_FILL } from "../contract";
 import type { ResultRow } from "../../core";
 
 const STATUS_TEXT: Record<ResultRow["status"], string> = {
-  wrote: "писал(а)",
-  absent: "отсутствовал(а)",
-  partlyAbsent: "писал(а) одну часть",
-  notEntered: "баллы не внесены",
-  invalid: "в строке ошибка",
+  wrote: "писал",
+  absent: "отсутствовал",
+  partlyAbsent: "одна часть",
+  notEntered: "не внесено",
+  invalid: "ошибка",
 };
 
 export const CONFIDENTIAL_HEADER = "Конфиденциально: содержит ФИО. Только для школы, не передаётся.";
@@ -27,19 +27,19 @@ export function resultsSheet(data: AnalysisData): Omit<SheetPlan, "mode"> {
     const w = data.works[work];
     const r = w.rows[index];
     const diff = r.mark !== null && r.journal !== null ? r.mark - r.journal : null;
-    values.push([w.students[index].name, r.className, r.code, w.work.subject, w.work.id, r.total, w.statistics.maxTotal, r.mark, r.journal, diff, STATUS_TEXT[r.status]]);
+    values.push([w.students[index].name, r.className, r.code, w.work.subject, r.total, r.mark, r.journal, diff, STATUS_TEXT[r.status]]);
   }
   const last = values.length;
   return {
     name: RESULTS_SHEET,
     values,
-    columnWidths: [32, 8, 8, 20, 12, 10, 10, 9, 11, 9, 20],
+    columnWidths: [32, 8, 8, 20, 10, 9, 11, 9, 14],
     freezeRows: 1,
     styles: [
-      { range: `A1:K1`, bold: true, wrap: true, fill: HEADER_FILL, border: "thin", vertical: "middle" },
-      ...(last > 1 ? [{ range: `A2:K${last}`, border: "thin" as const }] : []),
+      { range: `A1:I1`, bold: true, wrap: true, fill: HEADER_FILL, border: "thin", vertical: "middle" },
+      ...(last > 1 ? [{ range: `A2:I${last}`, border: "thin" as const }] : []),
     ],
-    print: { area: `A1:K${last}`, repeatRows: "1:1", landscape: true, fitToWidth: true, header: CONFIDENTIAL_HEADER },
+    print: { area: `A1:I${last}`, repeatRows: "1:1", landscape: true, fitToWidth: true, header: CONFIDENTIAL_HEADER },
   };
 }
 

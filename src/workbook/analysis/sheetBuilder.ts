@@ -13,7 +13,6 @@ export const LOW_FILL = "#FCE4D6";
 
 export class SheetBuilder {
   readonly values: CellValue[][] = [];
-  readonly styles: CellStyle[] = [];
   readonly charts: ChartPlan[] = [];
 
   /** 0-based index of the next row. */
@@ -24,7 +23,7 @@ export class SheetBuilder {
   add(cells: CellValue[], style?: Omit<CellStyle, "range">): number {
     const r = this.values.length;
     this.values.push(cells);
-    if (style && cells.length > 0) this.styles.push({ range: rangeAddress(r, 0, 1, cells.length), ...style });
+    if (style && cells.length > 0) this.style(r, 0, 1, cells.length, style);
     return r;
   }
 
@@ -55,8 +54,29 @@ export class SheetBuilder {
     return first;
   }
 
+  /**
+   * A format over a block. The same format on the rows right below a recent block (same columns)
+   * extends that block: each format is several requests in Excel, a table's rows are one. The
+   * formats of the analysis never set the same property twice on a cell, so their order is free.
+   */
   style(row: number, col: number, rows: number, cols: number, style: Omit<CellStyle, "range">): void {
-    if (rows > 0 && cols > 0) this.styles.push({ range: rangeAddress(row, col, rows, cols), ...style });
+    if (rows <= 0 || cols <= 0) return;
+    const key = JSON.stringify(style);
+    // The formats of a table interleave (a row's border, a cell's fill): look a few blocks back.
+    for (let i = this.blocks.length - 1; i >= Math.max(0, this.blocks.length - 16); i--) {
+      const b = this.blocks[i];
+      if (b.key === key && b.col === col && b.cols === cols && b.row + b.rows === row) {
+        b.rows += rows;
+        return;
+      }
+    }
+    this.blocks.push({ key, style, row, col, rows, cols });
+  }
+
+  private readonly blocks: { key: string; style: Omit<CellStyle, "range">; row: number; col: number; rows: number; cols: number }[] = [];
+
+  get styles(): CellStyle[] {
+    return this.blocks.map((b) => ({ range: rangeAddress(b.row, b.col, b.rows, b.cols), ...b.style }));
   }
 
   /** A chart below the current row, with empty rows reserved for it. */
