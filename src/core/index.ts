@@ -15,3 +15,4 @@ export * from "./text";
 export * from "./scan";
 export * from "./upload";
 export * from "./analysis";
+export * from "./objectivity";

@@ -1,0 +1,50 @@
+// boundary-peak: a peak of the primary-score distribution at or just above a mark boundary — many
+// works with the boundary score and the next one, few just below, more than the neighbouring scores
+// suggest. It is what "pulling" works up to a mark looks like.
+//
+// The test, for each boundary b of the scale («3», «4», «5»):
+//   at       = works with b or b + 1 points,
+//   below    = works with b − 2 or b − 1 points,
+//   expected = 2 × the mean count of the neighbouring scores b − 4, b − 3, b + 2, b + 3 (those
+//              within 0…maximum): what a smooth distribution would put at b, b + 1;
+//   flagged when at ≥ 5, at ≥ 2 × max(below, 1) and at − expected ≥ 2 × √max(expected, 1) (about
+//   two standard deviations of a Poisson count). Groups of fewer than 10 who wrote are not tested.
+import type { GroupStatistics } from "../analysis/statistics";
+import type { WorkStatistics } from "../analysis/workStatistics";
+import { MIN_GROUP, ROUGH_GROUP, groupWords, ru, type ObjectivityFlag } from "./flag";
+
+export const BOUNDARY_TEST = { minAt: 5, ratioToBelow: 2, sigmas: 2 } as const;
+
+export function boundaryPeaks(work: WorkStatistics, group: GroupStatistics): ObjectivityFlag[] {
+  if (!work.scale || group.wrote < MIN_GROUP) return [];
+  const h = (s: number): number | null => (s < 0 || s > work.maxTotal ? null : (group.histogram[String(s)] ?? 0));
+  const sum = (...xs: (number | null)[]) => xs.reduce<number>((a, x) => a + (x ?? 0), 0);
+  const flags: ObjectivityFlag[] = [];
+  work.scale.forEach((b, i) => {
+    const mark = i + 3;
+    if (b <= 0) return;
+    const at = sum(h(b), h(b + 1));
+    const below = sum(h(b - 1), h(b - 2));
+    const neighbours = [h(b - 4), h(b - 3), h(b + 2), h(b + 3)].filter((x): x is number => x !== null);
+    if (neighbours.length === 0) return;
+    const expected = (2 * neighbours.reduce((a, x) => a + x, 0)) / neighbours.length;
+    const z = (at - expected) / Math.sqrt(Math.max(expected, 1));
+    if (at < BOUNDARY_TEST.minAt || at < BOUNDARY_TEST.ratioToBelow * Math.max(below, 1) || z < BOUNDARY_TEST.sigmas) return;
+    const small = group.wrote < ROUGH_GROUP;
+    flags.push({
+      code: "boundary-peak",
+      workId: work.workId,
+      subject: work.subject,
+      grade: work.grade,
+      class: group.class,
+      small,
+      numbers: { boundary: b, mark, atOrAbove: at, justBelow: below, expected: Math.round(expected * 10) / 10, z: Math.round(z * 10) / 10, wrote: group.wrote },
+      message:
+        `${work.subject}, ${work.grade} класс, ${groupWords(group.class)}: у границы отметки «${mark}» (${b} баллов) ${at} работ набрали ${b}–${b + 1} балла, ` +
+        `а ${b - 2}–${b - 1} — только ${below}; по соседним баллам ожидалось около ${ru(expected)}. Так выглядит «дотягивание» работ до отметки: ` +
+        `инспектор посмотрит работы с пограничными баллами и при перепроверке сравнит их баллы` +
+        `${small ? " (писавших меньше 20: признак ориентировочный)" : ""}.`,
+    });
+  });
+  return flags;
+}

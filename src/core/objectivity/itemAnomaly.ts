@@ -1,0 +1,57 @@
+// item-anomaly: (a) advanced items (П, В) done better than basic ones (Б) — unusual, since advanced
+// items are harder by design; (b) one class far above the others on an item (≥ 30 percentage
+// points) while its overall result is not (≤ 10 points above) — as if that item's answer were known.
+import type { GroupStatistics } from "../analysis/statistics";
+import type { WorkStatistics } from "../analysis/workStatistics";
+import { MIN_GROUP, ROUGH_GROUP, groupWords, ru, type ObjectivityFlag } from "./flag";
+
+export const ITEM_TEST = { advancedOverBasic: 5, itemPoints: 30, overallPoints: 10 } as const;
+
+const mean = (xs: number[]): number | null => (xs.length === 0 ? null : xs.reduce((a, x) => a + x, 0) / xs.length);
+
+export function itemAnomalies(work: WorkStatistics, group: GroupStatistics): ObjectivityFlag[] {
+  if (group.wrote < MIN_GROUP) return [];
+  const small = group.wrote < ROUGH_GROUP;
+  const tail = small ? " (писавших меньше 20: признак ориентировочный)" : "";
+  const base = { code: "item-anomaly" as const, workId: work.workId, subject: work.subject, grade: work.grade, class: group.class, small };
+  const flags: ObjectivityFlag[] = [];
+
+  const basic = mean(group.items.filter((i) => i.level === "Б" && i.completion !== null).map((i) => i.completion!));
+  const advanced = mean(group.items.filter((i) => (i.level === "П" || i.level === "В") && i.completion !== null).map((i) => i.completion!));
+  if (basic !== null && advanced !== null && advanced - basic >= ITEM_TEST.advancedOverBasic) {
+    flags.push({
+      ...base,
+      numbers: { basicCompletion: Math.round(basic * 10) / 10, advancedCompletion: Math.round(advanced * 10) / 10 },
+      message:
+        `${work.subject}, ${work.grade} класс, ${groupWords(group.class)}: задания повышенного уровня выполнены лучше базовых (${ru(advanced)} % против ${ru(basic)} %). ` +
+        `Обычно бывает наоборот; инспектор сравнит ответы на сложные задания с остальной работой${tail}.`,
+    });
+  }
+
+  if (group.class !== null) {
+    const rest = work.groups.filter((g) => g.class !== null && g.class !== group.class && g.wrote > 0);
+    const restWrote = rest.reduce((a, g) => a + g.wrote, 0);
+    if (restWrote >= MIN_GROUP && group.meanScore !== null) {
+      const restScore = rest.reduce((a, g) => a + (g.meanScore ?? 0) * g.wrote, 0) / restWrote;
+      const overall = ((group.meanScore - restScore) / work.maxTotal) * 100;
+      if (overall <= ITEM_TEST.overallPoints) {
+        const items = group.items
+          .map((item, i) => {
+            const restDone = rest.reduce((a, g) => a + (g.items[i].completion ?? 0) * g.wrote, 0) / restWrote;
+            return { label: item.label, mine: item.completion, rest: Math.round(restDone * 10) / 10 };
+          })
+          .filter((x) => x.mine !== null && x.mine - x.rest >= ITEM_TEST.itemPoints);
+        if (items.length > 0) {
+          flags.push({
+            ...base,
+            numbers: { items: items.map((x) => x.label).join(", "), overallPoints: Math.round(overall * 10) / 10, ...Object.fromEntries(items.map((x) => [`item ${x.label}`, `${x.mine} vs ${x.rest}`])) },
+            message:
+              `${work.subject}, ${work.grade} класс, ${groupWords(group.class)}: ${items.length === 1 ? "задание" : "задания"} ${items.map((x) => `${x.label} (${ru(x.mine)} % против ${ru(x.rest)} % в остальных классах)`).join(", ")} ` +
+              `выполнены намного лучше, чем в параллели, хотя в целом класс написал не лучше (${ru(overall)} п. п. от максимума). Инспектор посмотрит ответы класса на ${items.length === 1 ? "это задание" : "эти задания"}${tail}.`,
+          });
+        }
+      }
+    }
+  }
+  return flags;
+}
