@@ -78,4 +78,11 @@ export type FindingCode =
   | "form.header-differs"
   | "form.header-extra"
   | "form.none-fits"
-  | "names.code-missing";
+  | "names.code-missing"
+  // Who checks whom (workbook/experts): «Эксперты» and «План»!Проверял — warnings only
+  | "experts.header"
+  | "experts.cell"
+  | "experts.own-class"
+  | "experts.experience"
+  | "experts.single"
+  | "experts.unknown";

@@ -9,6 +9,9 @@ export const POOL_SHEET = "Коды";
 export const PLAN_SHEET = "План";
 export const CRITERIA_SHEET = "Критерии";
 export const INPUT_SHEETS = [SETTINGS_SHEET, ROSTER_SHEET, POOL_SHEET, PLAN_SHEET, CRITERIA_SHEET] as const;
+/** Optional input sheet (not in INPUT_SHEETS: a workbook without it is complete): the teachers who may check, read by ./experts. */
+export const EXPERTS_SHEET = "Эксперты";
+export const EXPERTS = { name: "ФИО", subject: "Предмет", classes: "Классы", years: "Стаж, лет" } as const;
 
 export const SLIPS_SHEET = "Коды для выдачи";
 export const PROTOCOL_PREFIX = "Протокол ";
@@ -25,10 +28,13 @@ export const SETTINGS = {
   basicThreshold: "Порог выполнения базовых заданий, %",
   /** The same for advanced and high items (FIOKO 2026: 30). */
   advancedThreshold: "Порог выполнения заданий повышенного уровня, %",
+  /** Objectivity self-check: a group is flagged when more than this share did not confirm the journal mark (seed 001 §6.3: 50). */
+  journalMismatch: "Порог несовпадения с журналом, %",
 } as const;
 
 export const ROSTER = { className: "Класс", name: "ФИО", gender: "Пол", code: "Код" } as const;
-export const PLAN = { className: "Класс", subject: "Предмет", work: "Работа", date: "Дата" } as const;
+/** `checkedBy` is optional: who checked the class's work (names separated by commas or «;»), read by ./experts. */
+export const PLAN = { className: "Класс", subject: "Предмет", work: "Работа", date: "Дата", checkedBy: "Проверял" } as const;
 export const POOL = { code: "Код" } as const;
 
 export const CRITERIA = {
