@@ -85,4 +85,14 @@ export type FindingCode =
   | "experts.own-class"
   | "experts.experience"
   | "experts.single"
-  | "experts.unknown";
+  | "experts.unknown"
+  // Packets for experts and merging them back (workbook/packets)
+  | "packets.none"
+  | "packets.sheet-left-out"
+  | "packets.row-no-code"
+  | "packets.text-left-out"
+  | "packets.not-packet"
+  | "packets.sheet-unknown"
+  | "packets.sheet-broken"
+  | "packets.layout-changed"
+  | "packets.code-unknown";
