@@ -3,6 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { cmdCheck, cmdCodes, cmdInit, cmdRemoveNames, cmdSheets, cmdUpload, KNOWN_WORKS, type Values } from "./commands";
 import { cmdAnalyze } from "./analyze";
+import { cmdMerge, cmdPackets } from "./packets";
 import { cmdDemo } from "./demo";
 import { CliError, EXIT_OK, EXIT_UNUSABLE, type Ctx, type Io } from "./io";
 import { TEXTS, type CommandName, type Lang } from "./messages";
@@ -26,6 +27,8 @@ const COMMANDS: Record<CommandName, Command> = {
   check: { options: { json: { type: "boolean" } }, positionals: true, run: cmdCheck },
   upload: { options: { ...OUT, form: { type: "string", multiple: true }, work: { type: "string", multiple: true } }, positionals: true, run: cmdUpload },
   analyze: { options: { ...OUT, json: { type: "boolean" }, slips: { type: "boolean" } }, positionals: true, run: cmdAnalyze },
+  packets: { options: { ...OUT, by: { type: "string" } }, positionals: true, run: cmdPackets },
+  merge: { options: { ...OUT, yes: { type: "boolean", short: "y" } }, positionals: true, run: cmdMerge },
   "remove-names": { options: { ...OUT, yes: { type: "boolean", short: "y" } }, positionals: true, run: cmdRemoveNames },
   demo: { options: { ...OUT, seed: { type: "string" } }, positionals: false, run: (ctx, values) => cmdDemo(ctx, values) },
 };

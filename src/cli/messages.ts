@@ -80,6 +80,8 @@ const ru = {
   check <книга.xlsx>          проверить книгу и перечислить все ошибки
   upload <книга.xlsx> --out ПАПКА   формы для загрузки в ФИС ОКО (файл на работу, когда она готова)
   analyze <книга.xlsx>        анализ результатов: листы со статистикой и диаграммами, результаты по ФИО
+  packets <книга.xlsx> --out ПАПКА  пакеты для экспертов: листы для баллов без ФИО
+  merge <книга.xlsx> <пакет.xlsx>…  принять баллы из пакетов, которые вернули эксперты
   remove-names <книга.xlsx> --yes   удалить ФИО из книги (коды остаются)
   demo                        вся работа на вымышленной школе, результаты в ./demo-output
 
@@ -291,6 +293,27 @@ const ru = {
   --json       напечатать статистику в JSON и ничего не записывать`,
     "remove-names": `Использование: vpr remove-names <книга.xlsx> --yes [--out ФАЙЛ]
 
+    packets: `Использование: vpr packets <книга.xlsx> --out ПАПКА [--by class]
+
+Пакеты для экспертов: по файлу на работу (предмет × параллель) с листами для баллов всех её
+классов — «<код ОО>_<параллель>_<предмет>_баллы.xlsx»; с --by class по файлу на класс и работу —
+«…_<класс>_баллы.xlsx». В пакете только копии листов для баллов (коды, варианты, баллы, списки
+допустимых значений, «Итого», «Отметка», «Проверка» в формулах, которые пересчитывают Excel,
+LibreOffice и Р7) и лист «Инструкция»; ни списка учеников, ни протоколов, ни ФИО. Текст, набранный
+в ячейках баллов, в пакет не попадает. Файлы записываются все или ни одного.
+  --out ПАПКА    куда записать пакеты (создаётся при необходимости)
+  --by class     файл на каждый класс и работу (по умолчанию: на работу)`,
+    merge: `Использование: vpr merge <книга.xlsx> <пакет.xlsx>… [--yes] [--out ФАЙЛ]
+
+Принимает баллы из пакетов, которые вернули эксперты: листы пакета читаются по заголовкам,
+строки — по кодам. Пустая ячейка книги получает значение из пакета; одинаковые значения не
+трогаются. Если в ячейке книги уже другое значение — это расхождение: без --yes оно печатается
+(лист, ячейка, код, задание, в книге → в пакете), значение книги остаётся, код выхода 1; с --yes
+ячейка получает значение из пакета. Ничего не записывается (код выхода 1), если в пакете код,
+которого нет на листе книги, изменён заголовок листа (другая работа или максимумы) или файл — не
+пакет; сообщение называет файл, лист и ячейку.
+  --yes          расхождения заменить значениями из пакетов
+  --out ФАЙЛ     записать результат в другой файл`,
 Стирает ФИО на листе «Ученики» (столбцы «ФИО», «Фамилия», «Имя», «Отчество» — во всех строках,
 и в тех, что проверка пропускает) и в каждом протоколе, даже оставшемся от переименованного класса;
 коды, номера, отметки о присутствии и баллы остаются. Пока у кого-то из учеников нет кода,
@@ -323,6 +346,8 @@ Commands:
   analyze <book.xlsx>         results analysis: statistics sheets with charts, results by name
   remove-names <book.xlsx> --yes    remove the names from the workbook (codes stay)
   demo                        the whole flow on a fictional school, results in ./demo-output
+  packets <book.xlsx> --out DIR     packets for experts: score sheets without names
+  merge <book.xlsx> <packet.xlsx>…  take the scores from the packets the experts returned
 
 Common options:
   --lang ru|en                language of the program's own messages (default ru); the
@@ -528,6 +553,27 @@ docs/ANALYSIS.md.
 
 Clears the names on «Ученики» (the columns «ФИО», «Фамилия», «Имя», «Отчество», on every row,
 also rows the check skips) and in every protocol, also one left from a renamed class; codes,
+    packets: `Usage: vpr packets <book.xlsx> --out DIR [--by class]
+
+Packets for experts: a file per work (subject × grade) with the score sheets of all its classes —
+"<school code>_<grade>_<subject>_баллы.xlsx"; with --by class a file per class and work —
+"…_<class>_баллы.xlsx". A packet holds only copies of the score sheets (codes, variants, scores,
+the lists of allowed values, «Итого», «Отметка», «Проверка» in formulas that Excel, LibreOffice and
+Р7 recalculate) and the sheet «Инструкция»: no roster, no protocol, no name. Text typed in score
+cells stays out. The files are written all or none.
+  --out DIR      where to write the packets (made if missing)
+  --by class     a file per class and work (default: per work)`,
+    merge: `Usage: vpr merge <book.xlsx> <packet.xlsx>… [--yes] [--out FILE]
+
+Takes the scores from the packets the experts returned: packet sheets are read by header, rows by
+code. An empty cell of the workbook takes the packet's value; equal values are left alone. A cell
+that already holds another value is a conflict: without --yes it is printed (sheet, cell, code,
+item, workbook → packet), the workbook's value stays and the exit code is 1; with --yes the cell
+takes the packet's value. Nothing is written (exit code 1) when a packet has a code that is not on
+the workbook's sheet, a sheet header was changed (another work or maxima) or a file is not a
+packet; the message names the file, the sheet and the cell.
+  --yes          replace conflicting values with the packets'
+  --out FILE     write the result to another file`,
 numbers, attendance marks and scores stay. While a student has no code it refuses (exit 1): give
 the codes first. It cannot be undone: without --yes it only prints what would be cleared (exit 2).
 The backups <name>.bak-….xlsx still hold the names: delete them after checking.`,
