@@ -1,6 +1,7 @@
 // Every finding code, once. A code is the stable name of one kind of problem: faces group and test
 // by it, `vpr check --json` prints it, docs/HOSTILE_INPUTS.md lists the cases behind it. A new kind
 // of finding adds its code here; a typo in a planner is a type error.
+import type { ObjectivitySign } from "./objectivity/flag";
 import type { ScoreProblem } from "./score";
 
 /** The codes of one student's row of scores (core's checkRow). */
@@ -49,6 +50,9 @@ export type FindingCode =
   | "criteria.items-missing"
   | "criteria.label"
   | "criteria.level"
+  | `objectivity.${ObjectivitySign}`
+  | "comparison.label"
+  | "comparison.marks"
   | "criteria.max"
   | "criteria.part"
   | "criteria.scale"

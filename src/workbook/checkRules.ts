@@ -1,5 +1,6 @@
 // The check's rules added by capabilities, listed once (each declared by the module that owns it).
 // A function, not a constant: the owning modules import ./check, which imports this list.
 import type { CheckRule } from "./checkRule";
+import { objectivityRule } from "./objectivity/objectivityRule";
 
-export const checkRules = (): readonly CheckRule[] => [];
+export const checkRules = (): readonly CheckRule[] => [objectivityRule];

@@ -1,6 +1,6 @@
 // "New workbook": the five input sheets with headers, hints and validation lists, and
 // «Критерии» filled from the built-in catalogue for the chosen works. Never replaces a sheet.
-import { DEFAULT_THRESHOLDS, cellAddress, findWork, type Finding, type WorkDefinition } from "../core";
+import { DEFAULT_OBJECTIVITY, DEFAULT_THRESHOLDS, cellAddress, findWork, type Finding, type WorkDefinition } from "../core";
 import type { CellValue, SheetPlan, Snapshot, WritePlan } from "./backend";
 import { CRITERIA, CRITERIA_SHEET, HEADER_FILL, PLAN, PLAN_SHEET, POOL, POOL_SHEET, ROSTER, ROSTER_SHEET, SETTINGS, SETTINGS_SHEET, headerKey } from "./contract";
 import { existingName } from "./ownership";
@@ -54,6 +54,7 @@ export function planNewWorkbook(snapshot: Snapshot, options: NewWorkbookOptions 
         [SETTINGS.retentionDays, RETENTION_DEFAULT_DAYS, "Сколько дней после последней работы по плану хранить работы и протоколы с ФИО (порядок проведения ВПР — 90); потом надстройка напомнит удалить ФИО"],
         [SETTINGS.basicThreshold, DEFAULT_THRESHOLDS.basic, "Анализ: базовое задание ниже этого процента выполнения отмечается (рекомендации ФИОКО 2026 — 60)"],
         [SETTINGS.advancedThreshold, DEFAULT_THRESHOLDS.advanced, "Анализ: задание повышенного или высокого уровня ниже этого процента отмечается (ФИОКО 2026 — 30)"],
+        [SETTINGS.journalMismatch, DEFAULT_OBJECTIVITY.journalMismatchPercent, "Самопроверка объективности: класс отмечается, если отметку по журналу не подтвердили больше этой доли писавших (муниципалитеты назначают перепроверку при 50 %)"],
       ],
       columnWidths: [26, 30, 60],
       styles: [header(3), { range: "C2:C6", italic: true }],

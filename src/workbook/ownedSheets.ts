@@ -3,7 +3,7 @@
 import type { SheetSnapshot } from "./backend";
 import { PROTOCOL_SHEET_KIND, SLIPS_SHEET_KIND } from "./codes";
 import type { OwnedSheetKind } from "./ownedSheet";
-import { ANALYSIS_SHEET_KIND, PARENT_SLIPS_SHEET_KIND, RESULTS_SHEET_KIND } from "./analysis/analysisSheets";
+import { ANALYSIS_SHEET_KIND, OBJECTIVITY_SHEET_KIND, PARENT_SLIPS_SHEET_KIND, RESULTS_SHEET_KIND } from "./analysis/analysisSheets";
 import { ARCHIVE_SHEET_KIND } from "./scoreArchive";
 import { SCORE_SHEET_KIND } from "./scoreSheet";
 
@@ -16,6 +16,7 @@ export const ownedSheetKinds = (): readonly OwnedSheetKind[] => [
   ANALYSIS_SHEET_KIND,
   RESULTS_SHEET_KIND,
   PARENT_SLIPS_SHEET_KIND,
+  OBJECTIVITY_SHEET_KIND,
 ];
 
 export function ownedKind(kind: string): OwnedSheetKind {

@@ -5,6 +5,7 @@ import { cellAddress, seededRandom, type Random, type WorkDefinition } from "../
 import type { CellValue, CellWrite, Snapshot, WritePlan } from "./backend";
 import { PLAN_SHEET, ROSTER_SHEET } from "./contract";
 import { checkWorkbook } from "./check";
+import { previousMark } from "./inputs";
 import { criteriaBlock, planNewWorkbook } from "./newWorkbook";
 
 export interface SampleStudent {
@@ -135,23 +136,30 @@ export function lateStudentWrites(snapshot: Snapshot, school: SampleSchool): Cel
   return school.late.flatMap((s, i) => rosterRow(s).map((value, c) => ({ sheet: ROSTER_SHEET, address: cellAddress(start + i, c), value })).filter((w) => w.value !== null));
 }
 
+/** The share of points a student with this journal mark typically gets on a ВПР work. */
+const ABILITY_BY_MARK = { 2: 0.3, 3: 0.5, 4: 0.68, 5: 0.86 } as const;
+
 /**
  * Plausible scores for every empty row of every score sheet, as an expert would type them:
  * a per-student ability, X now and then, some students absent. Typed values are never overwritten.
  */
 export function sampleScoreWrites(snapshot: Snapshot, random: Random, absentShare = 0.06): CellWrite[] {
   const writes: CellWrite[] = [];
-  for (const sheet of checkWorkbook(snapshot).sheets) {
+  const checked = checkWorkbook(snapshot);
+  for (const sheet of checked.sheets) {
     const variantCols: number[] = [];
     const itemCols: number[] = [];
     sheet.layout.columns.forEach((c, i) => (c.kind === "variant" ? variantCols : c.kind === "item" ? itemCols : []).push(i));
-    for (const { row } of sheet.rows) {
+    for (const { row, student } of sheet.rows) {
       if (row.hasData) continue;
       if (random.nextInt(1000) < absentShare * 1000) {
         variantCols.forEach((c) => writes.push({ sheet: sheet.name, address: cellAddress(row.row, c), value: "отсутствовал" }));
         continue;
       }
-      const ability = 0.35 + random.nextInt(60) / 100;
+      // Mostly as the journal says (a school whose results are objective), with some spread.
+      const noise = random.nextInt(60);
+      const journal = previousMark(checked.inputs, student, sheet.plan.subject);
+      const ability = journal === null ? 0.35 + noise / 100 : Math.min(0.97, Math.max(0.1, ABILITY_BY_MARK[journal] + (noise - 30) / 250));
       variantCols.forEach((c) => writes.push({ sheet: sheet.name, address: cellAddress(row.row, c), value: 1 + random.nextInt(2) }));
       sheet.layout.work.items.forEach((item, k) => {
         const value = random.nextInt(100) < 4 ? "X" : Array.from({ length: item.max }, () => random.nextInt(100) < ability * 100).filter(Boolean).length;

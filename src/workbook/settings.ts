@@ -4,7 +4,7 @@
 // made), and the operation that runs it: one read of «Настройки», one apply. Only the values that
 // differ from the sheet are written. The retention period is validated here and only here
 // (`retentionProblem`): the form, the planner and every reader of the sheet call it.
-import { DEFAULT_THRESHOLDS, cellAddress, collapseSpaces, hasErrors, thresholdProblem, thresholdValue, type CompletionThresholds, type Finding, type XLetter } from "../core";
+import { DEFAULT_OBJECTIVITY, DEFAULT_THRESHOLDS, cellAddress, collapseSpaces, hasErrors, thresholdProblem, thresholdValue, type CompletionThresholds, type Finding, type ObjectivitySettings, type XLetter } from "../core";
 import type { CellValue, CellWrite, Snapshot, WorkbookBackend, WritePlan } from "./backend";
 import { SETTINGS, SETTINGS_SHEET, cellText as text, headerKey } from "./contract";
 import type { OperationResult } from "./operations";
@@ -73,8 +73,8 @@ export function readRetention(snapshot: Snapshot): Retention {
   return { days: typed === "" ? RETENTION_DEFAULT_DAYS : Number(typed.replace(/\s/g, "")), typed, cell, finding: null };
 }
 
-/** The analysis thresholds from «Настройки» (defaults when a row is missing or empty); a wrong value is a warning and the default is used. */
-export function readThresholds(snapshot: Snapshot): { thresholds: CompletionThresholds; findings: Finding[] } {
+/** The analysis and objectivity thresholds from «Настройки» (defaults when a row is missing or empty); a wrong value is a warning and the default is used. */
+export function readThresholds(snapshot: Snapshot): { thresholds: CompletionThresholds; objectivity: ObjectivitySettings; findings: Finding[] } {
   const rows = snapshot.sheets[SETTINGS_SHEET]?.values ?? [];
   const findings: Finding[] = [];
   const one = (label: string, fallback: number): number => {
@@ -85,7 +85,11 @@ export function readThresholds(snapshot: Snapshot): { thresholds: CompletionThre
     if (problem) findings.push({ sheet: SETTINGS_SHEET, cell: cellAddress(row, 1), severity: "warning", code: "settings.threshold", message: `${problem}; пока считается ${fallback}` });
     return thresholdValue(raw, fallback);
   };
-  return { thresholds: { basic: one(SETTINGS.basicThreshold, DEFAULT_THRESHOLDS.basic), advanced: one(SETTINGS.advancedThreshold, DEFAULT_THRESHOLDS.advanced) }, findings };
+  return {
+    thresholds: { basic: one(SETTINGS.basicThreshold, DEFAULT_THRESHOLDS.basic), advanced: one(SETTINGS.advancedThreshold, DEFAULT_THRESHOLDS.advanced) },
+    objectivity: { journalMismatchPercent: one(SETTINGS.journalMismatch, DEFAULT_OBJECTIVITY.journalMismatchPercent) },
+    findings,
+  };
 }
 
 /** The settings as typed on the sheet (raw text, not validated), to fill the form. Empty strings when absent. */

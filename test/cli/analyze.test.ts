@@ -36,10 +36,10 @@ test("writes the sheets into the workbook (with a dated backup) and prints the s
   const run = await vpr(dir, "analyze", book());
   expect(run.code).toBe(0);
   expect(run.out).toMatch(/Итоги по работам/);
-  expect(run.out).toMatch(/Листы анализа: 10 /);
+  expect(run.out).toMatch(/Листы анализа: 11 /);
   expect(run.out).toMatch(/--slips/);
   const slips = await vpr(dir, "analyze", book(), "--slips");
-  expect(slips.out).toMatch(/Листы анализа: 11 .*«Результаты для родителей»/);
+  expect(slips.out).toMatch(/Листы анализа: 12 .*«Результаты для родителей»/);
   expect((await (await openFile(path.join(dir, book()))).read([])).sheetNames).toContain("Результаты для родителей");
   expect((await listDir(path.join(dir, "d"))).some((n) => n.includes(".bak-"))).toBe(true);
   const out = await vpr(dir, "analyze", book(), "--out", "copy.xlsx", "--lang", "en");

@@ -31,7 +31,7 @@ describe("vpr demo", () => {
     expect(run.out).toMatch(/^\s+4Б\s+25\s+Русский язык, Математика$/m);
     for (const f of UPLOADS) expect(run.out).toContain(f);
     // The demo ends with the analysis: its sheets in the workbook, the school summary printed.
-    expect(run.out).toContain("Анализ результатов: листов — 11");
+    expect(run.out).toContain("Анализ результатов: листов — 12");
     expect(run.out).toMatch(/Русский язык, 4 класс \(RU4-2026, максимум 24\)/);
     expect(run.out).toMatch(/^\s+Параллель\s+\d+\s+[\d.]+/m);
     const names = (await (await openFile(path.join(dir, "a", "школа-780999.xlsx"))).read([])).sheetNames;

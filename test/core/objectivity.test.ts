@@ -2,6 +2,7 @@
 import {
   DEFAULT_OBJECTIVITY,
   DEFAULT_THRESHOLDS,
+  binomialTail,
   boundaryPeaks,
   highResults,
   itemAnomalies,
@@ -79,6 +80,12 @@ describe("boundary-peak", () => {
     expect(flags[0].message).toMatch(/у границы отметки «3» \(6 баллов\) 14 работ набрали 6–7 балла, а 4–5 — только 1/);
   });
 
+  test("a chance bump (6 at the «4» boundary against 2 just below, binomial p ≈ 0.14) is not flagged", () => {
+    const rows = klass("4А", { 3: 1, 4: 1, 5: 1, 6: 2, 7: 2, 8: 1, 9: 1, 10: 3, 11: 3, 12: 1, 13: 2, 14: 1, 15: 2, 16: 1, 17: 1 });
+    const w = stats(rows, ["4А"]);
+    expect(boundaryPeaks(w, group(w, "4А")).filter((f) => f.numbers.boundary === 10)).toEqual([]);
+  });
+
   test("a smooth distribution is not flagged at any boundary", () => {
     const rows = klass("4А", smooth);
     const w = stats(rows, ["4А"]);
@@ -146,4 +153,11 @@ test("objectivityFlags: a plausible school has no sign; groups under 10 are neve
   const flags = objectivityFlags(w, DEFAULT_OBJECTIVITY);
   expect(flags.filter((f) => f.class === "4А" || f.class === "4Б")).toEqual([]);
   expect(flags.filter((f) => f.class === "4В")).toEqual([]); // 9 wrote: never flagged
+});
+
+test("binomialTail: exact small cases", () => {
+  expect(binomialTail(6, 8, 0.5)).toBeCloseTo(37 / 256, 10);
+  expect(binomialTail(14, 15, 0.5)).toBeCloseTo(16 / 32768, 10);
+  expect(binomialTail(0, 5, 0.3)).toBe(1);
+  expect(binomialTail(6, 5, 0.3)).toBe(0);
 });

@@ -40,7 +40,7 @@ test("summary without writing, then the sheets: one apply, the step done, the su
   expect(summary.querySelectorAll('tr[data-class="grade"]').length).toBe(8);
 
   const message = await click("Сделать листы анализа");
-  expect(message).toMatch(/Листы анализа готовы: 10/);
+  expect(message).toMatch(/Листы анализа готовы: 11/);
   expect(book.sheets.has("Результаты для родителей")).toBe(false);
   expect(book.applies).toBe(applies + 1);
   expect(book.sheets.has("Анализ")).toBe(true);
@@ -48,6 +48,6 @@ test("summary without writing, then the sheets: one apply, the step done, the su
   await waitFor(() => expect(step("analysis")).toHaveAttribute("data-state", "done"));
   expect(screen.getByText(/Листы анализа есть в книге/)).toBeInTheDocument();
   // The slips for parents: asked for on their own.
-  expect(await click("Листки для родителей")).toMatch(/Листы анализа готовы: 11/);
+  expect(await click("Листки для родителей")).toMatch(/Листы анализа готовы: 12/);
   expect(book.sheets.has("Результаты для родителей")).toBe(true);
 });

@@ -20,7 +20,7 @@ const snapshot: Snapshot = {
 
 test("every kind is declared once, with a step; typed data is merged into, not replaced", () => {
   const kinds = ownedSheetKinds();
-  expect(kinds.map((k) => k.kind)).toEqual(["slips", "protocol", "scores", "archive", "analysis", "results", "parentSlips"]);
+  expect(kinds.map((k) => k.kind)).toEqual(["slips", "protocol", "scores", "archive", "analysis", "results", "parentSlips", "objectivity"]);
   expect(new Set(kinds.map((k) => k.kind)).size).toBe(kinds.length);
   expect(kinds.filter((k) => k.holdsTypedData).map((k) => k.kind)).toEqual(["protocol", "scores", "archive"]);
 });

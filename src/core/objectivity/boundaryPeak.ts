@@ -3,17 +3,35 @@
 // suggest. It is what "pulling" works up to a mark looks like.
 //
 // The test, for each boundary b of the scale («3», «4», «5»):
-//   at       = works with b or b + 1 points,
-//   below    = works with b − 2 or b − 1 points,
+//   at       = works with b or b + 1 points, below = works with b − 2 or b − 1 points;
+//   split    : of the at + below works, how many fall at or above. Without pulling, the split
+//              follows the local slope: p0 = (upper + 1) / (upper + lower + 2), from the works with
+//              b + 2, b + 3 (upper) and b − 4, b − 3 (lower) points, kept within 0.3…0.7;
+//              p = P(X ≥ at) for X ~ Binomial(at + below, p0), exact;
 //   expected = 2 × the mean count of the neighbouring scores b − 4, b − 3, b + 2, b + 3 (those
 //              within 0…maximum): what a smooth distribution would put at b, b + 1;
-//   flagged when at ≥ 5, at ≥ 2 × max(below, 1) and at − expected ≥ 2 × √max(expected, 1) (about
-//   two standard deviations of a Poisson count). Groups of fewer than 10 who wrote are not tested.
+//   flagged when at ≥ 5, p < 0.01 and at − expected ≥ 2 × √max(expected, 1). A school has dozens
+//   of class × boundary pairs: p < 0.01 keeps chance peaks out (the sample school's random scores
+//   gave 6 against 2 — p = 0.14 — which a cruder ratio test flagged). Groups of fewer than 10 who
+//   wrote are not tested.
 import type { GroupStatistics } from "../analysis/statistics";
 import type { WorkStatistics } from "../analysis/workStatistics";
 import { MIN_GROUP, ROUGH_GROUP, groupWords, ru, type ObjectivityFlag } from "./flag";
 
-export const BOUNDARY_TEST = { minAt: 5, ratioToBelow: 2, sigmas: 2 } as const;
+export const BOUNDARY_TEST = { minAt: 5, pValue: 0.01, sigmas: 2, slope: [0.3, 0.7] } as const;
+
+/** P(X ≥ k) for X ~ Binomial(n, p), summed in logs (n is a group's size: at most a few thousand). */
+export function binomialTail(k: number, n: number, p: number): number {
+  if (k <= 0) return 1;
+  if (k > n) return 0;
+  let logC = 0; // log C(n, j), built up from j = 0
+  let sum = 0;
+  for (let j = 0; j <= n; j++) {
+    if (j > 0) logC += Math.log((n - j + 1) / j);
+    if (j >= k) sum += Math.exp(logC + j * Math.log(p) + (n - j) * Math.log(1 - p));
+  }
+  return Math.min(1, sum);
+}
 
 export function boundaryPeaks(work: WorkStatistics, group: GroupStatistics): ObjectivityFlag[] {
   if (!work.scale || group.wrote < MIN_GROUP) return [];
@@ -29,7 +47,11 @@ export function boundaryPeaks(work: WorkStatistics, group: GroupStatistics): Obj
     if (neighbours.length === 0) return;
     const expected = (2 * neighbours.reduce((a, x) => a + x, 0)) / neighbours.length;
     const z = (at - expected) / Math.sqrt(Math.max(expected, 1));
-    if (at < BOUNDARY_TEST.minAt || at < BOUNDARY_TEST.ratioToBelow * Math.max(below, 1) || z < BOUNDARY_TEST.sigmas) return;
+    const upper = sum(h(b + 2), h(b + 3));
+    const lower = sum(h(b - 4), h(b - 3));
+    const p0 = Math.min(BOUNDARY_TEST.slope[1], Math.max(BOUNDARY_TEST.slope[0], (upper + 1) / (upper + lower + 2)));
+    const p = binomialTail(at, at + below, p0);
+    if (at < BOUNDARY_TEST.minAt || p >= BOUNDARY_TEST.pValue || z < BOUNDARY_TEST.sigmas) return;
     const small = group.wrote < ROUGH_GROUP;
     flags.push({
       code: "boundary-peak",
@@ -38,7 +60,7 @@ export function boundaryPeaks(work: WorkStatistics, group: GroupStatistics): Obj
       grade: work.grade,
       class: group.class,
       small,
-      numbers: { boundary: b, mark, atOrAbove: at, justBelow: below, expected: Math.round(expected * 10) / 10, z: Math.round(z * 10) / 10, wrote: group.wrote },
+      numbers: { boundary: b, mark, atOrAbove: at, justBelow: below, expected: Math.round(expected * 10) / 10, z: Math.round(z * 10) / 10, p0: Math.round(p0 * 100) / 100, p: Number(p.toPrecision(2)), wrote: group.wrote },
       message:
         `${work.subject}, ${work.grade} класс, ${groupWords(group.class)}: у границы отметки «${mark}» (${b} баллов) ${at} работ набрали ${b}–${b + 1} балла, ` +
         `а ${b - 2}–${b - 1} — только ${below}; по соседним баллам ожидалось около ${ru(expected)}. Так выглядит «дотягивание» работ до отметки: ` +

@@ -9,7 +9,10 @@ import type { Reference } from "./reference";
 
 export function objectivityFlags(work: WorkStatistics, settings: ObjectivitySettings, reference: Reference | null = null): ObjectivityFlag[] {
   const flags: ObjectivityFlag[] = [];
+  // A grade of one class is that class: its signs are the class's, not told twice.
+  const classes = work.groups.filter((g) => g.class !== null).length;
   for (const group of work.groups) {
+    if (group.class === null && classes === 1) continue;
     const j = journalMismatch(work, group, settings);
     if (j) flags.push(j);
     flags.push(...boundaryPeaks(work, group), ...highResults(work, group, reference), ...itemAnomalies(work, group));

@@ -10,6 +10,8 @@ export const SUMMARY_TITLE = "Анализ результатов ВПР";
 export const WORK_SHEET_PREFIX = "Анализ ";
 export const WORK_TITLE_PREFIX = "Анализ ВПР:";
 export const RESULTS_SHEET = "Результаты учеников";
+export const OBJECTIVITY_SHEET = "Самопроверка объективности";
+export const OBJECTIVITY_TITLE = "Самопроверка объективности";
 export const PARENT_SLIPS_SHEET = "Результаты для родителей";
 export const PARENT_SLIPS_TITLE = "Результаты ВПР для родителей";
 /** Label of a slip's name row: remove-names clears the cell to its right. */
@@ -51,6 +53,15 @@ export const PARENT_SLIPS_SHEET_KIND: OwnedSheetKind = {
   title: "результаты для родителей",
   named: (name) => name === PARENT_SLIPS_SHEET,
   signed: (sheet) => isParentSlipsTitle(sheet.values[0]),
+  holdsTypedData: false,
+  step: "analysis",
+};
+
+export const OBJECTIVITY_SHEET_KIND: OwnedSheetKind = {
+  kind: "objectivity",
+  title: "самопроверка объективности",
+  named: (name) => name === OBJECTIVITY_SHEET,
+  signed: (sheet) => startsWith(sheet, OBJECTIVITY_TITLE),
   holdsTypedData: false,
   step: "analysis",
 };

@@ -9,6 +9,7 @@ import { parentSlipsSheet } from "./parentSlipsSheet";
 import { resultsSheet } from "./resultsSheet";
 import { summarySheet } from "./summarySheet";
 import { workSheet } from "./workSheet";
+import { objectivitySheet } from "../objectivity/objectivitySheet";
 import { OWNED_TAB } from "../contract";
 import { SUMMARY_SHEET } from "./analysisSheets";
 
@@ -40,7 +41,8 @@ export function planAnalysis(snapshot: Snapshot, options: AnalysisOptions = {}):
   const findings: Finding[] = [];
   const wanted: [Omit<SheetPlan, "mode">, OwnedKind][] = [
     [summarySheet(data, today), "analysis"],
-    ...data.works.map((w): [Omit<SheetPlan, "mode">, OwnedKind] => [workSheet(w.statistics, `работа ${w.work.id}`), "analysis"]),
+    ...data.works.map((w): [Omit<SheetPlan, "mode">, OwnedKind] => [workSheet(w.statistics, `работа ${w.work.id}`, data.references.get(w.work.id.toUpperCase()) ?? null), "analysis"]),
+    [objectivitySheet(data, today), "objectivity"],
   ];
   if (options.byName !== false) wanted.push([resultsSheet(data), "results"]);
   if (options.slips) wanted.push([parentSlipsSheet(data, today), "parentSlips"]);

@@ -1,7 +1,7 @@
 // «Анализ <параллель> <предмет>»: one work in detail — the groups' table, completion per item with
 // the classes side by side, the distribution of primary scores coloured by mark (so the mark
 // boundaries show) and the comparison with journal marks; each with its chart.
-import { markFor, type WorkStatistics } from "../../core";
+import { markFor, rangeAddress, type Reference, type WorkStatistics } from "../../core";
 import type { CellValue, SheetPlan } from "../backend";
 import { addGroupTable, GRADE_LABEL, groupLabel, MARK_COLORS } from "./groupTable";
 import { columnRange, LOW_FILL, SheetBuilder } from "./sheetBuilder";
@@ -9,7 +9,7 @@ import { scaleText, WORK_TITLE_PREFIX, workSheetName } from "./analysisSheets";
 
 const LEVEL_NAMES = { Б: "базовый", П: "повышенный", В: "высокий" } as const;
 
-export function workSheet(w: WorkStatistics, workTitle: string): Omit<SheetPlan, "mode"> {
+export function workSheet(w: WorkStatistics, workTitle: string, reference: Reference | null = null): Omit<SheetPlan, "mode"> {
   const b = new SheetBuilder();
   const classes = w.groups.filter((g) => g.class !== null);
   const grade = w.groups[w.groups.length - 1];
@@ -107,10 +107,63 @@ export function workSheet(w: WorkStatistics, workTitle: string): Omit<SheetPlan,
       valueTitle: "Учеников",
     });
   }
+  if (reference && (reference.region || reference.russia)) addReference(b, w, reference);
+
   // The tables share columns: one width fits them all (the groups' table is the widest, 17 columns).
   const widths = [12, ...Array<number>(Math.max(16, classes.length + 6)).fill(11)];
   return b.build(workSheetName(w.grade, w.subject), widths, {
     freezeRows: 1,
     print: { landscape: true, fitToWidth: true, header: `Анализ ВПР: ${w.subject}, ${w.grade} класс` },
   });
+}
+
+/**
+ * «Сравнение с регионом и Россией»: when the coordinator typed FIS OKO's figures on «Сравнение»,
+ * the grade's marks and item completion beside them, with the differences.
+ */
+function addReference(b: SheetBuilder, w: WorkStatistics, reference: Reference): void {
+  const grade = w.groups[w.groups.length - 1];
+  const levels = [
+    ["Регион", reference.region],
+    ["Россия", reference.russia],
+  ] as const;
+  b.heading("Сравнение с регионом и Россией (лист «Сравнение», данные ФИС ОКО)");
+  if (w.scale && grade.marksPercent && levels.some(([, l]) => l?.marks)) {
+    b.header(["", "«2», %", "«3», %", "«4», %", "«5», %"]);
+    const first = b.row;
+    const p = grade.marksPercent;
+    const rows = [[GRADE_LABEL, p["2"], p["3"], p["4"], p["5"]]];
+    for (const [name, l] of levels) if (l?.marks) rows.push([name, l.marks["2"], l.marks["3"], l.marks["4"], l.marks["5"]]);
+    for (const [name, l] of levels) if (l?.marks) rows.push([`Разница с: ${name.toLowerCase()}`, ...(["2", "3", "4", "5"] as const).map((m) => Math.round((p[m] - l.marks![m]) * 10) / 10)]);
+    b.rows(rows);
+    b.style(first, 1, rows.length, 4, { numberFormat: "0.0" });
+    const shown = 1 + levels.filter(([, l]) => l?.marks).length;
+    b.blank();
+    b.chart({
+      type: "column",
+      title: "Отметки, %: параллель, регион, Россия",
+      categories: rangeAddress(first - 1, 1, 1, 4),
+      series: rows.slice(0, shown).map((r, i) => ({ name: String(r[0]), values: rangeAddress(first + i, 1, 1, 4), color: ["#4472C4", "#A5A5A5", "#FFC000"][i] })),
+      valueMax: 100,
+      valueTitle: "%",
+    });
+  }
+  if (levels.some(([, l]) => l?.items)) {
+    b.header(["Задание", GRADE_LABEL, ...levels.filter(([, l]) => l?.items).flatMap(([name]) => [name, `Разница с: ${name.toLowerCase()}`])]);
+    const first = b.row;
+    b.rows(
+      grade.items.map((item, i) => [
+        item.label,
+        item.completion,
+        ...levels
+          .filter(([, l]) => l?.items)
+          .flatMap(([, l]) => {
+            const ref = l!.items![i] ?? null;
+            return [ref, ref !== null && item.completion !== null ? Math.round((item.completion - ref) * 10) / 10 : null];
+          }),
+      ]),
+    );
+    b.style(first, 1, grade.items.length, 5, { numberFormat: "0.0" });
+    b.blank();
+  }
 }
