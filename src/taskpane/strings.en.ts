@@ -119,6 +119,8 @@ export const en: Strings = {
       small: "* fewer than 10 wrote: do not draw conclusions",
       legend: "Mean — mean primary score; Pass — marks 3–5, Qual. — marks 4–5; ↓/=/↑ — the ВПР mark below, equal to, above the journal mark.",
       noWorks: "No work has score sheets.",
+      flagsTitle: (n: number) => `Signs of non-objective results: ${n} (details on «Самопроверка объективности»)`,
+      noFlags: "No sign of non-objective results.",
     },
     removeNames: {
       title: "Remove names",

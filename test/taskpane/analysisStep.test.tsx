@@ -38,6 +38,8 @@ test("summary without writing, then the sheets: one apply, the step done, the su
   const summary = await within(step("analysis")).findByTestId("analysis-summary");
   expect(within(summary).getByText("Русский язык, 4 класс")).toBeInTheDocument();
   expect(summary.querySelectorAll('tr[data-class="grade"]').length).toBe(8);
+  // The sample school is scored as its journal says: no sign of non-objective results.
+  expect(within(summary).getByTestId("analysis-flags")).toHaveTextContent("Признаков необъективности не найдено.");
 
   const message = await click("Сделать листы анализа");
   expect(message).toMatch(/Листы анализа готовы: 11/);

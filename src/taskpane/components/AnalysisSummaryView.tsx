@@ -2,7 +2,7 @@
 // primary score, успеваемость, качество, journal comparison) and a line per class — narrow enough
 // for a 320 px pane. A chunk of its own (./AnalysisSummary.tsx): the first screen does not need it.
 import { Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { GroupStatistics, WorkStatistics } from "../../core";
+import type { GroupStatistics, ObjectivityFlag, WorkStatistics } from "../../core";
 import { useStrings } from "../i18n";
 
 const useStyles = makeStyles({
@@ -18,11 +18,18 @@ const useStyles = makeStyles({
   tdFirst: { textAlign: "left" },
   grade: { fontWeight: tokens.fontWeightSemibold },
   note: { color: tokens.colorNeutralForeground3 },
+  flags: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
 });
 
 const dash = (v: number | null | undefined): string => (v === null || v === undefined ? "—" : String(v));
 
-export function AnalysisSummary({ works }: { works: readonly WorkStatistics[] }) {
+export interface AnalysisSummaryProps {
+  works: readonly WorkStatistics[];
+  /** The objectivity signs, each in its plain Russian sentence (src/core/objectivity). */
+  flags: readonly ObjectivityFlag[];
+}
+
+export function AnalysisSummary({ works, flags }: AnalysisSummaryProps) {
   const s = useStrings().steps.analysis;
   const styles = useStyles();
   if (works.length === 0) return <Caption1 className={styles.note}>{s.noWorks}</Caption1>;
@@ -69,6 +76,18 @@ export function AnalysisSummary({ works }: { works: readonly WorkStatistics[] })
         </div>
       ))}
       <Caption1 className={styles.note}>{s.legend}</Caption1>
+      <div className={styles.work} data-testid="analysis-flags">
+        <h4 className={styles.title}>{flags.length > 0 ? s.flagsTitle(flags.length) : s.noFlags}</h4>
+        {flags.length > 0 && (
+          <ul className={styles.flags}>
+            {flags.map((f, i) => (
+              <li key={i} data-sign={f.code}>
+                {f.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
       {small && <Caption1 className={styles.note}>{s.small}</Caption1>}
     </section>
   );

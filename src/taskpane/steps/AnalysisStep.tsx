@@ -3,8 +3,9 @@
 // summary alone is one read; the sheets, one read and one apply. Waits until scores are typed.
 import { useState } from "react";
 import { Button, makeStyles } from "@fluentui/react-components";
-import type { WorkStatistics } from "../../core";
+import type { AnalysisData } from "../../workbook/analysis/analysisData";
 import { AnalysisSummary } from "../components/AnalysisSummary";
+import type { AnalysisSummaryProps } from "../components/AnalysisSummaryView";
 import { StepItem } from "../components/StepItem";
 import { useStrings } from "../i18n";
 import type { PaneStep, StepContext } from "./paneStep";
@@ -13,6 +14,8 @@ const useStyles = makeStyles({
   show: { alignSelf: "flex-start", paddingLeft: 0, minWidth: 0 },
 });
 
+const summaryOf = (data: AnalysisData): AnalysisSummaryProps => ({ works: data.works.map((w) => w.statistics), flags: data.flags });
+
 /** The analysis's own summary sheet: its presence means the analysis was made. */
 const SUMMARY_SHEET = "Анализ";
 
@@ -20,17 +23,17 @@ function AnalysisStep({ ctx }: { ctx: StepContext }) {
   const s = useStrings();
   const t = s.steps.analysis;
   const styles = useStyles();
-  const [works, setWorks] = useState<WorkStatistics[] | null>(null);
+  const [summary, setSummary] = useState<AnalysisSummaryProps | null>(null);
   const { status, state } = ctx;
   const make = (slips: boolean) =>
     ctx.run("working", async (b) => {
       const r = await ctx.operations.analyze(b, { slips });
-      if (ctx.report(r, t.done(r.sheets.length))) setWorks(r.data.works.map((w) => w.statistics));
+      if (ctx.report(r, t.done(r.sheets.length))) setSummary(summaryOf(r.data));
     });
   const show = () =>
     ctx.run("read", async (b) => {
       const r = await ctx.operations.analyze(b, { write: false });
-      setWorks(r.data.works.map((w) => w.statistics));
+      setSummary(summaryOf(r.data));
     });
   return (
     <StepItem
@@ -41,9 +44,9 @@ function AnalysisStep({ ctx }: { ctx: StepContext }) {
       explain={t.explain}
       count={status.sheetNames.includes(SUMMARY_SHEET) ? t.made : undefined}
       action={ctx.action(t.button, () => void make(false))}
-      results={ctx.after(works && <AnalysisSummary works={works} />)}
+      results={ctx.after(summary && <AnalysisSummary {...summary} />)}
     >
-      {!works && (
+      {!summary && (
         <Button appearance="transparent" size="small" className={styles.show} onClick={show} disabled={ctx.busy}>
           {t.show}
         </Button>
