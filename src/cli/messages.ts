@@ -291,8 +291,6 @@ const ru = {
   --out ФАЙЛ   записать результат в другой файл
   --slips      ещё и лист «Результаты для родителей»: листок на ученика и работу (с ФИО)
   --json       напечатать статистику в JSON и ничего не записывать`,
-    "remove-names": `Использование: vpr remove-names <книга.xlsx> --yes [--out ФАЙЛ]
-
     packets: `Использование: vpr packets <книга.xlsx> --out ПАПКА [--by class]
 
 Пакеты для экспертов: по файлу на работу (предмет × параллель) с листами для баллов всех её
@@ -314,6 +312,8 @@ LibreOffice и Р7) и лист «Инструкция»; ни списка уч
 пакет; сообщение называет файл, лист и ячейку.
   --yes          расхождения заменить значениями из пакетов
   --out ФАЙЛ     записать результат в другой файл`,
+    "remove-names": `Использование: vpr remove-names <книга.xlsx> --yes [--out ФАЙЛ]
+
 Стирает ФИО на листе «Ученики» (столбцы «ФИО», «Фамилия», «Имя», «Отчество» — во всех строках,
 и в тех, что проверка пропускает) и в каждом протоколе, даже оставшемся от переименованного класса;
 коды, номера, отметки о присутствии и баллы остаются. Пока у кого-то из учеников нет кода,
@@ -344,10 +344,10 @@ Commands:
   check <book.xlsx>           check the workbook and list every problem
   upload <book.xlsx> --out DIR      upload forms for FIS OKO (one file per work, once it is ready)
   analyze <book.xlsx>         results analysis: statistics sheets with charts, results by name
-  remove-names <book.xlsx> --yes    remove the names from the workbook (codes stay)
-  demo                        the whole flow on a fictional school, results in ./demo-output
   packets <book.xlsx> --out DIR     packets for experts: score sheets without names
   merge <book.xlsx> <packet.xlsx>…  take the scores from the packets the experts returned
+  remove-names <book.xlsx> --yes    remove the names from the workbook (codes stay)
+  demo                        the whole flow on a fictional school, results in ./demo-output
 
 Common options:
   --lang ru|en                language of the program's own messages (default ru); the
@@ -549,10 +549,6 @@ docs/ANALYSIS.md.
   --out FILE   write the result to another file
   --slips      also the sheet «Результаты для родителей»: a slip per student and work (with names)
   --json       print the statistics as JSON and write nothing`,
-    "remove-names": `Usage: vpr remove-names <book.xlsx> --yes [--out FILE]
-
-Clears the names on «Ученики» (the columns «ФИО», «Фамилия», «Имя», «Отчество», on every row,
-also rows the check skips) and in every protocol, also one left from a renamed class; codes,
     packets: `Usage: vpr packets <book.xlsx> --out DIR [--by class]
 
 Packets for experts: a file per work (subject × grade) with the score sheets of all its classes —
@@ -574,6 +570,10 @@ the workbook's sheet, a sheet header was changed (another work or maxima) or a f
 packet; the message names the file, the sheet and the cell.
   --yes          replace conflicting values with the packets'
   --out FILE     write the result to another file`,
+    "remove-names": `Usage: vpr remove-names <book.xlsx> --yes [--out FILE]
+
+Clears the names on «Ученики» (the columns «ФИО», «Фамилия», «Имя», «Отчество», on every row,
+also rows the check skips) and in every protocol, also one left from a renamed class; codes,
 numbers, attendance marks and scores stay. While a student has no code it refuses (exit 1): give
 the codes first. It cannot be undone: without --yes it only prints what would be cleared (exit 2).
 The backups <name>.bak-….xlsx still hold the names: delete them after checking.`,
