@@ -8,6 +8,7 @@ import type { CodeListRead, importCodes } from "../workbook/importCodes";
 import type { buildUploads, check, createInputSheets, makeCodes, makeScoreSheets, removeNames } from "../workbook/operations";
 import type { saveSettings } from "../workbook/settings";
 import type { analyze } from "../workbook/analysis/analyze";
+import type { buildPackets, MergePacketsResult, MergePacketsRunOptions } from "../workbook/packets";
 
 export interface PaneOperations {
   readAll: (backend: WorkbookBackend) => Promise<Snapshot>;
@@ -21,6 +22,10 @@ export interface PaneOperations {
   removeNames: typeof removeNames;
   /** The results analysis (src/workbook/analysis): a chunk of its own, loaded on the step's first press. */
   analyze: typeof analyze;
+  /** Packets for experts (src/workbook/packets): score sheets without names, one file per work or class. */
+  buildPackets: typeof buildPackets;
+  /** The packets the experts returned (.xlsx bytes), merged back by code; `confirm` is asked with the conflicts. */
+  mergePackets: (backend: WorkbookBackend, files: { name: string; bytes: Uint8Array }[], options?: MergePacketsRunOptions) => Promise<MergePacketsResult>;
   /** A code list saved as .xlsx, read by the reader `vpr codes --codes` uses (its «Код» column, or a headerless first column). */
   readCodeListXlsx: (bytes: Uint8Array, fileName: string) => Promise<CodeListRead>;
 }
@@ -74,6 +79,14 @@ export const workbookOperations: PaneOperations = {
   buildUploads: later("buildUploads"),
   removeNames: later("removeNames"),
   analyze: async (backend, options) => (await import(/* webpackChunkName: "analysis" */ "../workbook/analysis/analyze")).analyze(backend, options),
+  buildPackets: later("buildPackets"),
+  mergePackets: async (backend, files, options) => {
+    const [{ mergePackets }, { FileBackend }] = await Promise.all([loadOperations(), fileBackend()]);
+    // A file that does not open as .xlsx is read as empty: the merge then refuses it by name as no packet.
+    const read = (bytes: Uint8Array) => FileBackend.fromBytes(bytes).then((b) => b.read(null), () => ({ sheetNames: [], sheets: {} }));
+    const packets = await Promise.all(files.map(async (f) => ({ fileName: f.name, snapshot: await read(f.bytes) })));
+    return mergePackets(backend, packets, options);
+  },
   readCodeListXlsx: async (bytes, fileName) => {
     const [{ readCodeListFile }, { FileBackend }] = await Promise.all([loadOperations(), fileBackend()]);
     return readCodeListFile(await FileBackend.fromBytes(bytes), fileName);

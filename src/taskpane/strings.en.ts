@@ -90,6 +90,26 @@ export const en: Strings = {
       button: "Check",
       count: (filled: number, rows: number, errors: number, warnings: number) => `Rows filled: ${filled} of ${rows}; errors: ${errors}; warnings: ${warnings}`,
     },
+    packets: {
+      title: "Packets for experts",
+      explain: "Copies of the score sheets without names, one file per work: experts type the scores and return the file; the add-in takes the scores back by code.",
+      button: "Packets for experts",
+      byClass: "One file per class",
+      byClassHint: "A file for each class and work",
+      merge: "Take the experts' scores",
+      zip: (school: string) => `${school || "VPR"}_expert_packets.zip`,
+      made: (n: number, file: string) => `Packets: ${n}. Downloaded "${file}"; the packets hold no names.`,
+      merged: (filled: number, conflicts: number, overwritten: boolean) =>
+        `Scores taken: ${filled}.${conflicts > 0 ? (overwritten ? ` Conflicts: ${conflicts} — the packets' values taken.` : ` Conflicts: ${conflicts} — the workbook's values kept.`) : ""}`,
+      refused: (n: number) => `Scores not taken: ${n} ${enPlural(n, "error", "errors")} in the packets (file, sheet and cell below). The workbook is unchanged.`,
+      confirmTitle: "Scores differ",
+      confirmBody: (n: number) => `${n} ${enPlural(n, "cell", "cells")} of the workbook already ${enPlural(n, "holds", "hold")} another value than the packet. The other scores are taken either way.`,
+      conflict: (sheet: string, cell: string, code: number, item: string, ours: string, theirs: string, file: string) =>
+        `«${sheet}»!${cell}, code ${code}, «${item}»: workbook ${ours} → packet ${theirs} ("${file}")`,
+      more: (n: number) => `…and ${n} more`,
+      confirmYes: "Take the packets'",
+      confirmNo: "Keep the workbook's",
+    },
     upload: {
       title: "Forms for FIS OKO",
       explain: "One file per subject and grade: codes, variants and scores, no names. A form is ready when the sheets of every class of that grade in that subject are filled in and free of errors; errors in other works do not hold it back.",

@@ -112,6 +112,26 @@ export const ru = {
       count: (filled: number, rows: number, errors: number, warnings: number) =>
         `Заполнено строк: ${filled} из ${rows}; ошибок: ${errors}; предупреждений: ${warnings}`,
     },
+    packets: {
+      title: "Пакеты для экспертов",
+      explain: "Копии листов для баллов без ФИО, по файлу на работу: эксперты вносят баллы у себя и возвращают файл, надстройка принимает баллы по кодам.",
+      button: "Пакеты для экспертов",
+      byClass: "По файлу на класс",
+      byClassHint: "Отдельный файл на каждый класс и работу",
+      merge: "Принять баллы экспертов",
+      zip: (school: string) => `${school || "ВПР"}_пакеты_экспертов.zip`,
+      made: (n: number, file: string) => `Пакетов: ${n}. Скачан файл «${file}»; ФИО в пакетах нет.`,
+      merged: (filled: number, conflicts: number, overwritten: boolean) =>
+        `Принято баллов: ${filled}.${conflicts > 0 ? (overwritten ? ` Расхождений: ${conflicts} — взяты значения из пакетов.` : ` Расхождений: ${conflicts} — оставлены значения книги.`) : ""}`,
+      refused: (n: number) => `Баллы не приняты: ${n} ${ruPlural(n, "ошибка", "ошибки", "ошибок")} в пакетах (файл, лист и ячейка — ниже). Книга не изменена.`,
+      confirmTitle: "Баллы расходятся",
+      confirmBody: (n: number) => `В ${n} ${ruPlural(n, "ячейке", "ячейках", "ячейках")} книги уже другое значение, чем в пакете. Остальные баллы будут приняты в любом случае.`,
+      conflict: (sheet: string, cell: string, code: number, item: string, ours: string, theirs: string, file: string) =>
+        `«${sheet}»!${cell}, код ${code}, «${item}»: в книге ${ours} → в пакете ${theirs} («${file}»)`,
+      more: (n: number) => `…и ещё ${n}`,
+      confirmYes: "Взять из пакетов",
+      confirmNo: "Оставить как в книге",
+    },
     upload: {
       title: "Формы для ФИС ОКО",
       explain: "По файлу на предмет и параллель: коды, варианты и баллы, без фамилий. Форма готова, когда листы всех классов этой параллели по этому предмету заполнены и без ошибок; ошибки в других работах ей не мешают.",

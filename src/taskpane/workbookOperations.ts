@@ -3,3 +3,4 @@
 export { importCodes, readCodeListFile } from "../workbook/importCodes";
 export { buildUploads, check, createInputSheets, makeCodes, makeScoreSheets, removeNames } from "../workbook/operations";
 export { saveSettings } from "../workbook/settings";
+export { buildPackets, mergePackets } from "../workbook/packets";

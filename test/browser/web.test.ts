@@ -135,7 +135,7 @@ test("web mode: a whole season on the sample school, offline", async () => {
 
   // The pane switches to English and back.
   await page.getByRole("button", { name: "Switch the pane to English" }).click();
-  await page.getByRole("heading", { name: "7. Forms for FIS OKO" }).waitFor();
+  await page.getByRole("heading", { name: "8. Forms for FIS OKO" }).waitFor();
   await screenshot(page, "web-07-english");
   await page.getByRole("button", { name: "Переключить панель на русский" }).click();
 

@@ -4,6 +4,7 @@ import type { StepState, WorkbookStatus } from "../status";
 import { analysisStep } from "./AnalysisStep";
 import { checkStep } from "./CheckStep";
 import { codesStep } from "./CodesStep";
+import { packetsStep } from "./PacketsStep";
 import type { PaneStep } from "./paneStep";
 import { removeNamesStep } from "./RemoveNamesStep";
 import { rosterStep } from "./RosterStep";
@@ -12,7 +13,7 @@ import { settingsStep } from "./SettingsStep";
 import { sheetsStep } from "./SheetsStep";
 import { uploadStep } from "./UploadStep";
 
-export const PANE_STEPS: readonly PaneStep[] = [sheetsStep, settingsStep, rosterStep, codesStep, scoreSheetsStep, checkStep, uploadStep, analysisStep, removeNamesStep];
+export const PANE_STEPS: readonly PaneStep[] = [sheetsStep, settingsStep, rosterStep, codesStep, scoreSheetsStep, checkStep, packetsStep, uploadStep, analysisStep, removeNamesStep];
 
 /** The state of each step, in order: what is done, what comes next, what waits for an earlier step. */
 export function stepStates(status: WorkbookStatus, steps: readonly PaneStep[] = PANE_STEPS): Record<string, StepState> {
