@@ -51,6 +51,16 @@ export const webFiles: WebFiles = {
   create: async () => asWebWorkbook((await fileBackend()).FileBackend.empty()),
 };
 
+let checkRules: Promise<unknown> | undefined;
+/** The check rules' chunk, loaded and registered once; a failed load is tried again on the next read. */
+const loadCheckRules = (): Promise<unknown> =>
+  (checkRules ??= import(/* webpackChunkName: "check-rules" */ "../workbook/checkRuleList")
+    .then((m) => m.registerAllCheckRules())
+    .catch((e: unknown) => {
+      checkRules = undefined;
+      throw e;
+    }));
+
 type Operations = typeof import("./workbookOperations");
 let operationsModule: Promise<Operations> | undefined;
 /** The operations' chunk, loaded once; a failed load (network) is tried again on the next press. */
@@ -68,8 +78,12 @@ const later = <K extends keyof Operations>(name: K): Operations[K] => {
 };
 
 export const workbookOperations: PaneOperations = {
-  /** Every sheet of the workbook (the same read as src/workbook/operations' readAll): it draws the step list. */
-  readAll: (backend) => backend.read(null),
+  /**
+   * Every sheet of the workbook (the same read as src/workbook/operations' readAll): it draws the
+   * step list. The capabilities' check rules (objectivity, changes since the upload, experts) load
+   * in parallel with the read, so the first step list already counts their warnings.
+   */
+  readAll: async (backend) => (await Promise.all([backend.read(null), loadCheckRules()]))[0],
   createInputSheets: later("createInputSheets"),
   saveSettings: later("saveSettings"),
   importCodes: later("importCodes"),

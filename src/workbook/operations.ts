@@ -4,6 +4,7 @@
 import { cryptoRandom, hasErrors, type Finding, type Random } from "../core";
 import type { NewWorkbookPlan, Snapshot, WorkbookBackend, WritePlan } from "./backend";
 import { checkWorkbook, type SheetCount } from "./check";
+import { registerAllCheckRules } from "./checkRuleList";
 import { planCodes } from "./codes";
 import { planAddWorks, planNewWorkbook, type NewWorkbookOptions } from "./newWorkbook";
 import { replacedSheets } from "./ownership";
@@ -11,6 +12,9 @@ import { applyWritePlan } from "./planCheck";
 import { planScoreSheets } from "./scoreSheets";
 import type { UploadForm } from "./forms";
 import { planUploads, type UploadFile, type UploadOptions } from "./upload";
+
+// Every face that runs an operation runs the check with the capabilities' rules (./checkRules.ts).
+registerAllCheckRules();
 
 export interface OperationOptions {
   /** Asked with the names of the add-in's sheets a plan would replace; false cancels. Absent: replace. */

@@ -8,6 +8,7 @@ import {
   itemAnomalies,
   journalMismatch,
   objectivityFlags,
+  proportionZ,
   resultRow,
   workStatistics,
   type Mark,
@@ -144,6 +145,16 @@ describe("item-anomaly", () => {
     expect(f[0].numbers.items).toBe("20");
     expect(f[0].message).toMatch(/задание 20 \(100 % против 0 % в остальных классах\)/);
     expect(itemAnomalies(w, group(w, "4Б")).filter((x) => x.numbers.items !== undefined)).toEqual([]);
+  });
+
+  test("80 % against 50 % in classes of 24 is within chance (z ≈ 2.2): not flagged", () => {
+    const solved = (n: number) => Array.from({ length: n }, (_, i) => i);
+    // Item 20: 4А 19 of 24 (79 %), 4Б 12 of 24 (50 %); otherwise alike.
+    const a = Array.from({ length: 24 }, (_, i) => student("4А", 0, null, [...solved(7 + (i % 4)), ...(i < 19 ? [19] : [])]));
+    const b = Array.from({ length: 24 }, (_, i) => student("4Б", 0, null, [...solved(8 + (i % 4)), ...(i < 12 ? [19] : [])]));
+    const w = stats([...a, ...b], ["4А", "4Б"]);
+    expect(itemAnomalies(w, group(w, "4А")).filter((x) => x.numbers.items !== undefined)).toEqual([]);
+    expect(proportionZ(79.2, 24, 50, 24)).toBeCloseTo(2.16, 1);
   });
 });
 

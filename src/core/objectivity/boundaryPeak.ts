@@ -10,15 +10,15 @@
 //              p = P(X ≥ at) for X ~ Binomial(at + below, p0), exact;
 //   expected = 2 × the mean count of the neighbouring scores b − 4, b − 3, b + 2, b + 3 (those
 //              within 0…maximum): what a smooth distribution would put at b, b + 1;
-//   flagged when at ≥ 5, p < 0.01 and at − expected ≥ 2 × √max(expected, 1). A school has dozens
-//   of class × boundary pairs: p < 0.01 keeps chance peaks out (the sample school's random scores
-//   gave 6 against 2 — p = 0.14 — which a cruder ratio test flagged). Groups of fewer than 10 who
-//   wrote are not tested.
+//   flagged when at ≥ 5, p < 0.001 and at − expected ≥ 2 × √max(expected, 1). A school has dozens
+//   of class × boundary pairs, so the level is set for all of them together (about 0.05 / 50, as
+//   Bonferroni would): the sample school's random scores passed cruder tests — a ratio test, then
+//   p < 0.01 (10 against 2 in a flat distribution). Groups of fewer than 10 who wrote are not tested.
 import type { GroupStatistics } from "../analysis/statistics";
 import type { WorkStatistics } from "../analysis/workStatistics";
 import { MIN_GROUP, ROUGH_GROUP, groupWords, ru, type ObjectivityFlag } from "./flag";
 
-export const BOUNDARY_TEST = { minAt: 5, pValue: 0.01, sigmas: 2, slope: [0.3, 0.7] } as const;
+export const BOUNDARY_TEST = { minAt: 5, pValue: 0.001, sigmas: 2, slope: [0.3, 0.7] } as const;
 
 /** P(X ≥ k) for X ~ Binomial(n, p), summed in logs (n is a group's size: at most a few thousand). */
 export function binomialTail(k: number, n: number, p: number): number {

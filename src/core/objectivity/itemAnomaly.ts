@@ -1,11 +1,22 @@
 // item-anomaly: (a) advanced items (П, В) done better than basic ones (Б) — unusual, since advanced
 // items are harder by design; (b) one class far above the others on an item (≥ 30 percentage
-// points) while its overall result is not (≤ 10 points above) — as if that item's answer were known.
+// points, and beyond chance: a two-proportion z ≥ 3.3, i.e. p < 0.0005 one-sided — a grade has
+// dozens of class × item pairs, and 80 % against 50 % in classes of 24 happens by chance) while
+// its overall result is not (≤ 10 points above) — as if that item's answer were known.
 import type { GroupStatistics } from "../analysis/statistics";
 import type { WorkStatistics } from "../analysis/workStatistics";
 import { MIN_GROUP, ROUGH_GROUP, groupWords, ru, type ObjectivityFlag } from "./flag";
 
-export const ITEM_TEST = { advancedOverBasic: 5, itemPoints: 30, overallPoints: 10 } as const;
+export const ITEM_TEST = { advancedOverBasic: 5, itemPoints: 30, overallPoints: 10, z: 3.3 } as const;
+
+/** Two-proportion z statistic (pooled), completions in per cent. */
+export function proportionZ(p1: number, n1: number, p2: number, n2: number): number {
+  const a = p1 / 100;
+  const b = p2 / 100;
+  const pooled = (a * n1 + b * n2) / (n1 + n2);
+  const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
+  return se === 0 ? (a > b ? Infinity : 0) : (a - b) / se;
+}
 
 const mean = (xs: number[]): number | null => (xs.length === 0 ? null : xs.reduce((a, x) => a + x, 0) / xs.length);
 
@@ -40,14 +51,14 @@ export function itemAnomalies(work: WorkStatistics, group: GroupStatistics): Obj
             const restDone = rest.reduce((a, g) => a + (g.items[i].completion ?? 0) * g.wrote, 0) / restWrote;
             return { label: item.label, mine: item.completion, rest: Math.round(restDone * 10) / 10 };
           })
-          .filter((x) => x.mine !== null && x.mine - x.rest >= ITEM_TEST.itemPoints);
+          .filter((x) => x.mine !== null && x.mine - x.rest >= ITEM_TEST.itemPoints && proportionZ(x.mine, group.wrote, x.rest, restWrote) >= ITEM_TEST.z);
         if (items.length > 0) {
           flags.push({
             ...base,
             numbers: { items: items.map((x) => x.label).join(", "), overallPoints: Math.round(overall * 10) / 10, ...Object.fromEntries(items.map((x) => [`item ${x.label}`, `${x.mine} vs ${x.rest}`])) },
             message:
               `${work.subject}, ${work.grade} класс, ${groupWords(group.class)}: ${items.length === 1 ? "задание" : "задания"} ${items.map((x) => `${x.label} (${ru(x.mine)} % против ${ru(x.rest)} % в остальных классах)`).join(", ")} ` +
-              `выполнены намного лучше, чем в параллели, хотя в целом класс написал не лучше (${ru(overall)} п. п. от максимума). Инспектор посмотрит ответы класса на ${items.length === 1 ? "это задание" : "эти задания"}${tail}.`,
+              `${items.length === 1 ? "выполнено" : "выполнены"} намного лучше, чем в параллели, хотя в целом класс написал не лучше (${ru(overall)} п. п. от максимума). Инспектор посмотрит ответы класса на ${items.length === 1 ? "это задание" : "эти задания"}${tail}.`,
           });
         }
       }

@@ -6,6 +6,10 @@ import type { OperationResult } from "../operations";
 import { applyWritePlan } from "../planCheck";
 import type { AnalysisData } from "./analysisData";
 import { planAnalysis, type AnalysisOptions } from "./planAnalysis";
+import { registerAllCheckRules } from "../checkRuleList";
+
+// The analysis's signs and the check's warnings come from the capabilities' rules (../checkRules.ts).
+registerAllCheckRules();
 
 export interface AnalyzeResult extends OperationResult {
   data: AnalysisData;

@@ -5,12 +5,11 @@
 
 import type { FormulaStyle, Snapshot, WorkbookBackend, WritePlan } from "../backend";
 import { DEFAULT_MAX_REQUEST_BYTES, packOps, syncBatches } from "./batching";
-import { planOps, type Features } from "./planToOffice";
+import type { Features } from "./planToOffice";
 import { readSheets } from "./readSheets";
 
 // The names this module exported before it was split by job; tests and tools import them here.
 export { ACTION_OVERHEAD_BYTES, DEFAULT_MAX_REQUEST_BYTES, Session, packOps, type Op, type Step } from "./batching";
-export { columnWidthPoints, planOps, valueBands, type Features } from "./planToOffice";
 export { isPayloadTooLarge, normaliseUsedRange, topLeftOf } from "./readSheets";
 
 /** `Excel.run`, or a fake of it in tests. */
@@ -88,6 +87,9 @@ export class OfficeBackend implements WorkbookBackend {
       pageLayout: this.isSetSupported("ExcelApi", "1.9"),
       seriesOverlap: this.isSetSupported("ExcelApi", "1.8"),
     };
+    // Turning a plan into Excel requests is loaded with the first write, not with the pane's first
+    // screen (which only reads); loading it talks to no workbook.
+    const { planOps } = await import(/* webpackChunkName: "office-apply" */ "./planToOffice");
     const batches = packOps(planOps(plan, can), this.maxRequestBytes);
     if (batches.length === 0) return;
     try {

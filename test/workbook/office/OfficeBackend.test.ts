@@ -1,11 +1,6 @@
 import type { CellValue, SheetPlan, WritePlan } from "../../../src/workbook/backend";
-import {
-  OfficeBackend,
-  columnWidthPoints,
-  normaliseUsedRange,
-  packOps,
-  planOps,
-} from "../../../src/workbook/office/OfficeBackend";
+import { OfficeBackend, normaliseUsedRange, packOps } from "../../../src/workbook/office/OfficeBackend";
+import { columnWidthPoints, planOps } from "../../../src/workbook/office/planToOffice";
 import { needsTextPrefix, toExcelInput } from "../../../src/workbook/office/text";
 import { createFakeExcel, type FakeExcel } from "../../fakes/fakeExcel";
 

@@ -2,7 +2,8 @@
 // that charts cost no sync of their own, and that a replace leaves exactly the new charts.
 
 import type { ChartPlan, SheetPlan, WritePlan } from "../../../src/workbook/backend";
-import { OfficeBackend, packOps, planOps } from "../../../src/workbook/office/OfficeBackend";
+import { OfficeBackend, packOps } from "../../../src/workbook/office/OfficeBackend";
+import { planOps } from "../../../src/workbook/office/planToOffice";
 import { CHART_NAME_SLOTS, TOGETHER_GAP_WIDTH, chartName } from "../../../src/workbook/office/charts";
 import { createFakeExcel, type FakeExcel } from "../../fakes/fakeExcel";
 
