@@ -14,6 +14,7 @@ import { readCodesFile } from "./pool";
 import type { WorkbookBackend } from "../workbook/backend";
 import { planRemoveNames } from "../workbook/removeNames";
 import { retentionStatus } from "../workbook/retention";
+import { changeText } from "../workbook/fingerprint/changeText";
 import { legacyBackupPath, listBackups, readFileBytes, writeAllOrNone, type OpenedWorkbook } from "../workbook/file/node/index";
 
 export type Values = Record<string, string | boolean | string[] | undefined>;
@@ -180,7 +181,9 @@ export async function cmdUpload(ctx: Ctx, values: Values, positionals: string[])
   const file = one(ctx, positionals);
   const outDir = str(values.out);
   if (!outDir) throw new CliError(EXIT_UNUSABLE, ctx.t.needOut);
-  const backend = await openCoordinatorWorkbook(ctx, file);
+  // The upload records its rows in «Журнал баллов», so the workbook is saved too: checked for writing at once.
+  const opened = await openWorkbookToChange(ctx, file, undefined);
+  const backend = opened.backend;
   const forms: Uint8Array[] = [];
   for (const form of (values.form as string[] | undefined) ?? []) {
     await openWorkbook(ctx, form); // a clear message (and exit 2) for a form that cannot be read
@@ -192,7 +195,7 @@ export async function cmdUpload(ctx: Ctx, values: Values, positionals: string[])
   }
   // Each form is built when its own work is ready (src/workbook/forms.ts); --work picks forms.
   const works = (values.work as string[] | undefined) ?? [];
-  const { files, findings, forms: all } = await buildUploads(backend, forms, { works });
+  const { files, findings, forms: all, changes, recorded } = await buildUploads(backend, forms, { works });
   const known = [...new Set(all.flatMap((f) => f.works.map((w) => w.id)))];
   const unknown = works.filter((id) => !known.some((k) => k.toUpperCase() === id.trim().toUpperCase()));
   if (unknown.length > 0) throw new CliError(EXIT_UNUSABLE, ctx.t.uploadUnknownWorks(unknown, known));
@@ -218,6 +221,15 @@ export async function cmdUpload(ctx: Ctx, values: Values, positionals: string[])
   ctx.io.out(ctx.t.uploadWritten(written.length, outDir));
   printForms(ctx, chosen);
   if (notReady.length > 0) ctx.io.out(ctx.t.uploadNotReady);
+  if (changes.length > 0) {
+    ctx.io.out(ctx.t.uploadChanges(changes.length));
+    for (const c of changes) ctx.io.out(`  ${changeText(c)}`);
+  }
+  // The forms are in place; the log is saved with the usual backup (the workbook is unchanged when nothing new was recorded).
+  if (recorded.length > 0) {
+    ctx.io.out(ctx.t.uploadRecorded(recorded.length, recorded.reduce((n, r) => n + r.rows, 0)));
+    await saveWorkbook(ctx, opened, file, undefined);
+  }
   await remindRetention(ctx, backend, file);
   return EXIT_OK;
 }

@@ -171,6 +171,8 @@ const ru = {
   uploadNotReady: "Неготовые формы не записаны: исправьте ошибки в их работах (полный список — vpr check) и запустите upload снова.",
   uploadWorksNotReady: "Формы не созданы: выбранные работы ещё не готовы (ниже). Ничего не записано.",
   uploadUnknownWorks: (ids: string[], known: string[]) => `В плане нет работ: ${ids.join(", ")}. Работы плана: ${known.join(", ")}.`,
+  uploadChanges: (n: number) => `Изменено после прошлой загрузки: ${n}. Форма в ФИС ОКО содержит прежние значения — загрузите новые формы:`,
+  uploadRecorded: (forms: number, rows: number) => `Журнал баллов: записано форм ${forms}, строк ${rows} (лист «Журнал баллов»; проверка покажет изменения после этой загрузки).`,
   // --- remove-names ---
   removeNeedsYes: (what: string[], keeps: "backup" | "input", file: string) =>
     [
@@ -433,6 +435,8 @@ More: docs/CLI.md`,
   uploadNotReady: "Forms not ready were not written: fix the errors in their works (the full list: vpr check) and run upload again.",
   uploadWorksNotReady: "No forms made: the chosen works are not ready yet (below). Nothing written.",
   uploadUnknownWorks: (ids, known) => `No such works in the plan: ${ids.join(", ")}. Works of the plan: ${known.join(", ")}.`,
+  uploadChanges: (n) => `Changed since the previous upload: ${n}. FIS OKO holds the earlier values — upload the new forms:`,
+  uploadRecorded: (forms, rows) => `Score log: ${forms} forms, ${rows} rows recorded (sheet «Журнал баллов»; the check will show changes made after this upload).`,
   removeNeedsYes: (what, keeps, file) =>
     [
       "Removing names cannot be undone. To be cleared:",

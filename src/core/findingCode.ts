@@ -79,6 +79,13 @@ export type FindingCode =
   | "protocol.number-twice"
   | "protocol.student-left"
   | "upload.mixed-works"
+  // «Журнал баллов»: changes since the upload (workbook/fingerprint)
+  | "fingerprint.changed"
+  | "fingerprint.row-added"
+  | "fingerprint.row-deleted"
+  | "fingerprint.sheet-gone"
+  | "fingerprint.log-edited"
+  | "fingerprint.log-not-owned"
   | "form.header-differs"
   | "form.header-extra"
   | "form.none-fits"

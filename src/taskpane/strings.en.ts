@@ -192,6 +192,8 @@ export const en: Strings = {
   },
 
   findingsCheck: "Check results",
+  findingsChanged: (n: number) => `Changed since the previous upload: ${n}`,
+  uploadChanged: (n: number) => ` Changed since the previous upload: ${n} — see the list below; upload the new forms to FIS OKO.`,
   findingsBlocked: "What to fix",
   findingsNone: "No errors.",
   findingsSelectHint: "Click a line to go to its cell.",

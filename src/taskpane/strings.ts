@@ -225,6 +225,9 @@ export const ru = {
 
   // Findings list
   findingsCheck: "Результаты проверки",
+  /** The upload's list when scores changed since the previous upload («Журнал баллов»). */
+  findingsChanged: (n: number) => `Изменено после прошлой загрузки: ${n}`,
+  uploadChanged: (n: number) => ` После прошлой загрузки изменено: ${n} — список ниже; загрузите новые формы в ФИС ОКО.`,
   findingsBlocked: "Что нужно исправить",
   findingsNone: "Ошибок нет.",
   findingsSelectHint: "Нажмите на строку, чтобы перейти к ячейке.",

@@ -3,9 +3,10 @@
 import type { CheckRule } from "./checkRule";
 import { registerCheckRules } from "./checkRules";
 import { expertsRule } from "./experts/expertsRule";
+import { fingerprintRule } from "./fingerprint/fingerprintRule";
 import { objectivityRule } from "./objectivity/objectivityRule";
 
-export const CHECK_RULES: readonly CheckRule[] = [objectivityRule, expertsRule];
+export const CHECK_RULES: readonly CheckRule[] = [objectivityRule, expertsRule, fingerprintRule];
 
 /** Registers every rule of the list; returns it (a call, so that bundlers keep it). */
 export function registerAllCheckRules(): readonly CheckRule[] {

@@ -12,6 +12,9 @@ import { applyWritePlan } from "./planCheck";
 import { planScoreSheets } from "./scoreSheets";
 import type { UploadForm } from "./forms";
 import { planUploads, type UploadFile, type UploadOptions } from "./upload";
+import type { FingerprintChange } from "./fingerprint/changes";
+import { LOG_SHEET, isLogSheetName } from "./fingerprint/logSheet";
+import { planFingerprint, type FingerprintRecord } from "./fingerprint/record";
 
 // Every face that runs an operation runs the check with the capabilities' rules (./checkRules.ts).
 registerAllCheckRules();
@@ -93,16 +96,40 @@ export interface BuiltFile {
   file: UploadFile;
 }
 
+/** What an upload gives: the files, and what «Журнал баллов» recorded and found changed. */
+export interface UploadResult {
+  files: BuiltFile[];
+  findings: Finding[];
+  forms: UploadForm[];
+  /** What changed since the previous upload of each form just built (./fingerprint). */
+  changes: FingerprintChange[];
+  /** The forms recorded in «Журнал баллов» by this upload (none when each was uploaded as it was before). */
+  recorded: FingerprintRecord["recorded"];
+}
+
+/** Today as yyyy-mm-dd by the local clock (the date the log records). */
+const localToday = (d = new Date()): string => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+
 /**
  * Upload files as bytes, one per ready form (`forms` tells which are not ready, and why). The
- * xlsx writer is loaded only here, so the task pane pays for it only when it builds forms.
- * Nothing is written into the coordinator's workbook.
+ * xlsx writer is loaded only here, so the task pane pays for it only when it builds forms. One
+ * read, then one apply: the score rows of the forms built are appended to «Журнал баллов»
+ * (./fingerprint), which no form ever carries.
  */
-export async function buildUploads(backend: WorkbookBackend, officialForms: Uint8Array[] = [], options: UploadOptions = {}): Promise<{ files: BuiltFile[]; findings: Finding[]; forms: UploadForm[] }> {
-  const { files, findings, forms } = planUploads(await readAll(backend), options);
-  if (files.length === 0) return { files: [], findings, forms };
+export async function buildUploads(backend: WorkbookBackend, officialForms: Uint8Array[] = [], options: UploadOptions = {}): Promise<UploadResult> {
+  const snapshot = await readAll(backend);
+  const planned = planUploads(snapshot, options);
+  const { findings, forms } = planned;
+  if (planned.files.length === 0) return { files: [], findings, forms, changes: [], recorded: [] };
   const { writeUploadFiles } = await import("./uploadFiles");
-  return { ...(await writeUploadFiles(files, findings, officialForms)), forms };
+  const written = await writeUploadFiles(planned.files, findings, officialForms);
+  // Forms are built from nothing, so the log cannot travel; said here so that it never will.
+  for (const f of written.files) {
+    if (f.file.workbook.sheets.some((s) => isLogSheetName(s.name))) throw new Error(`форма «${f.fileName}» содержит лист «${LOG_SHEET}»: такая форма не должна покидать книгу`);
+  }
+  const record = planFingerprint(snapshot, planned, written.files.map((f) => f.file), options.today ?? localToday());
+  if (record.plan) await applyWritePlan(backend, record.plan, snapshot.sheetNames);
+  return { files: written.files, findings: [...written.findings, ...record.findings], forms, changes: record.changes, recorded: record.recorded };
 }
 
 export type { NewWorkbookPlan };

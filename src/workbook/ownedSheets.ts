@@ -5,6 +5,7 @@ import { PROTOCOL_SHEET_KIND, SLIPS_SHEET_KIND } from "./codes";
 import type { OwnedSheetKind } from "./ownedSheet";
 import { ANALYSIS_SHEET_KIND, OBJECTIVITY_SHEET_KIND, PARENT_SLIPS_SHEET_KIND, RESULTS_SHEET_KIND } from "./analysis/analysisSheets";
 import { ARCHIVE_SHEET_KIND } from "./scoreArchive";
+import { FINGERPRINT_SHEET_KIND } from "./fingerprint/logSheet";
 import { SCORE_SHEET_KIND } from "./scoreSheet";
 
 /** A function, not a constant: the owning modules import ./ownership, which imports this list. */
@@ -17,6 +18,7 @@ export const ownedSheetKinds = (): readonly OwnedSheetKind[] => [
   RESULTS_SHEET_KIND,
   PARENT_SLIPS_SHEET_KIND,
   OBJECTIVITY_SHEET_KIND,
+  FINGERPRINT_SHEET_KIND,
 ];
 
 export function ownedKind(kind: string): OwnedSheetKind {

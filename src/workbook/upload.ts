@@ -20,7 +20,7 @@ import {
   type XLetter,
 } from "../core";
 import type { CellValue, NewWorkbookPlan, Snapshot, Validation } from "./backend";
-import { checkWorkbook, type CheckedRow } from "./check";
+import { checkWorkbook, type CheckedRow, type CheckedSheet } from "./check";
 import { HEADER_FILL, headerKey } from "./contract";
 import { formKey, formsOfWorks, type UploadForm } from "./forms";
 import { compareClassNames, previousMark, type Inputs } from "./inputs";
@@ -43,11 +43,15 @@ export interface UploadPlan {
   findings: Finding[];
   /** Every form of the workbook, ready or not with the reason (./forms.ts). */
   forms: UploadForm[];
+  /** The score sheets the check read, with their rows: what «Журнал баллов» records (./fingerprint). */
+  sheets: CheckedSheet[];
 }
 
 export interface UploadOptions {
   /** Only the forms these works (ids from «План», any case) go into; absent or empty: every ready form. */
   works?: readonly string[];
+  /** Today as yyyy-mm-dd, the date «Журнал баллов» records; the clock when absent. */
+  today?: string;
 }
 
 /**
@@ -80,7 +84,7 @@ export function planUploads(snapshot: Snapshot, options: UploadOptions = {}): Up
       workbook: uploadWorkbook(work, header, rows, form.classes, settings.xLetter),
     });
   }
-  return { files, findings, forms };
+  return { files, findings, forms, sheets: checked.sheets };
 }
 
 function formRow(inputs: Inputs, work: WorkDefinition, r: CheckedRow, x: XLetter): UploadCell[] {

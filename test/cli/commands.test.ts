@@ -174,7 +174,7 @@ describe("the whole flow, command by command", () => {
     expect(removed.code).toBe(0);
     // Every backup still holds the names, and the warning lists them all.
     const backups = (await listDir(dir)).filter((n) => n.includes(".bak-"));
-    expect(backups.length).toBe(4); // codes, codes, sheets, remove-names
+    expect(backups.length).toBe(5); // codes, codes, sheets, upload («Журнал баллов»), remove-names
     for (const b of backups) expect(removed.err).toContain(b);
     const after = (await (await openFile(file)).read(null)).sheets;
     expect(after["Ученики"].values.slice(1).every((r) => r[1] === null)).toBe(true);

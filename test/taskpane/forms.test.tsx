@@ -18,7 +18,7 @@ const operations: PaneOperations = {
   ...workbookOperations,
   buildUploads: async (b, _forms, options) => {
     const p = planUploads(await b.read(null), options);
-    return { files: p.files.map((file) => ({ fileName: file.fileName, bytes: new Uint8Array([1]), file })), findings: p.findings, forms: p.forms };
+    return { files: p.files.map((file) => ({ fileName: file.fileName, bytes: new Uint8Array([1]), file })), findings: p.findings, forms: p.forms, changes: [], recorded: [] };
   },
 };
 

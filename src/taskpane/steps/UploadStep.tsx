@@ -1,6 +1,8 @@
 // Step «Формы для ФИС ОКО»: the forms of the works that are ready (each work on its own), built and
 // downloaded (or opened in Excel), with the blank forms the coordinator may give.
 import { useState } from "react";
+import type { Finding } from "../../core";
+import { changeText } from "../../workbook/fingerprint/changeText";
 import type { BuiltFile } from "../../workbook/operations";
 import { BlankFormInput } from "../components/BlankFormInput";
 import { StepItem } from "../components/StepItem";
@@ -26,14 +28,18 @@ function UploadStep({ ctx }: { ctx: StepContext }) {
         ctx.say({ intent: "error", text: s.blocked(r.findings.filter((f) => f.severity === "error").length) });
         return;
       }
-      ctx.showFindings(r.findings.length > 0 ? { title: s.findingsCheck, findings: r.findings } : null);
+      // What changed since the previous upload of these forms comes first, each with its sheet and cell.
+      const changed: Finding[] = r.changes.map((c) => ({ sheet: c.sheet, cell: c.cell, severity: "warning", code: c.kind === "added" ? "fingerprint.row-added" : c.kind === "deleted" ? "fingerprint.row-deleted" : "fingerprint.changed", message: changeText(c) }));
+      const rest = changed.length > 0 ? r.findings.filter((f) => !f.code.startsWith("fingerprint.")) : r.findings;
+      if (changed.length > 0) ctx.showFindings({ title: s.findingsChanged(changed.length), findings: [...changed, ...rest] });
+      else ctx.showFindings(r.findings.length > 0 ? { title: s.findingsCheck, findings: r.findings } : null);
       setUploads(r.files);
       const name = await downloadFiles(
         r.files.map((f) => ({ name: f.fileName, bytes: f.bytes })),
         zipName,
       );
       const notReady = r.forms.filter((f) => !f.ready).length;
-      ctx.say({ intent: notReady > 0 ? "warning" : "success", text: s.done.upload(r.files.length, name, notReady) });
+      ctx.say({ intent: notReady > 0 || changed.length > 0 ? "warning" : "success", text: s.done.upload(r.files.length, name, notReady) + (changed.length > 0 ? s.uploadChanged(changed.length) : "") });
     });
   const open = ctx.openWorkbook;
   const openFile = open && ((f: BuiltFile) => void open(f.bytes).catch((e: unknown) => ctx.say({ intent: "error", text: s.failed(errorText(e)) })));
