@@ -133,3 +133,20 @@ describe("analyze", () => {
     for (const s of school.students) expect(flat).not.toContain(s.name);
   });
 });
+
+describe("the analysis and «Журнал баллов»", () => {
+  test("no upload yet: no count; after the upload one score edited: the count is 1, on the summary and in the JSON", async () => {
+    const b = await scoredSchool();
+    expect((await analyze(b, { write: false })).data.changesSinceUpload).toBeNull();
+    expect((await buildUploads(b)).files.length).toBeGreaterThan(0);
+    expect((await analyze(b, { write: false })).data.changesSinceUpload).toBe(0);
+    // An expert changes one score of 4А Русский язык after the upload.
+    const sheet = b.sheets.get("4А Русский язык")!;
+    const row = sheet.findIndex((r, i) => i > 0 && typeof r[2] === "number");
+    b.setCell("4А Русский язык", `C${row + 1}`, (sheet[row][2] as number) === 0 ? 1 : 0);
+    const r = await analyze(b, { today: "26.11.2026" });
+    expect(r.data.changesSinceUpload).toBe(1);
+    expect(analysisJson(r.data).changesSinceUpload).toBe(1);
+    expect(text(b, "Анализ")).toMatch(/Изменений баллов после последней загрузки форм: 1/);
+  });
+});

@@ -4,6 +4,7 @@
 import { resultRow, workStatistics, type CompletionThresholds, type Finding, type ObjectivityFlag, type Reference, type ResultRow, type WorkDefinition, type WorkStatistics } from "../../core";
 import { readComparison } from "../objectivity/comparisonSheet";
 import { schoolFlags } from "../objectivity/objectivityData";
+import { fingerprintChangeCount } from "../fingerprint";
 import type { Snapshot } from "../backend";
 import { checkWorkbook, type CheckedSheet } from "../check";
 import { formKey } from "../forms";
@@ -28,6 +29,8 @@ export interface AnalysisData {
   works: AnalysedWork[];
   /** Signs of possibly non-objective results (docs/OBJECTIVITY.md). */
   flags: ObjectivityFlag[];
+  /** Score cells changed since the last upload recorded on «Журнал баллов»; null before any upload. */
+  changesSinceUpload: number | null;
   /** What the coordinator typed on «Сравнение», by work id in upper case. */
   references: Map<string, Reference>;
   /** The check's findings (the analysis never blocks on them) and the thresholds' warnings. */
@@ -47,6 +50,7 @@ export function readAnalysisData(snapshot: Snapshot): AnalysisData {
     thresholds,
     works,
     flags: schoolFlags(works, objectivity, references),
+    changesSinceUpload: fingerprintChangeCount(snapshot, checked),
     references,
     // The check's findings hold the «Сравнение» warnings and the signs already (objectivityRule).
     findings: [...checked.findings, ...thresholdFindings],

@@ -8,6 +8,8 @@ export interface AnalysisJson {
   year: string;
   thresholds: { basic: number; advanced: number };
   works: (WorkStatistics & { reference: Reference | null })[];
+  /** Score cells changed since the last upload («Журнал баллов»); null before any upload. */
+  changesSinceUpload: number | null;
   /** Signs of possibly non-objective results (docs/OBJECTIVITY.md). */
   flags: { code: ObjectivitySign; workId: string; class: string | null; message: string; numbers: ObjectivityFlag["numbers"]; small: boolean }[];
 }
@@ -17,5 +19,6 @@ export const analysisJson = (data: AnalysisData): AnalysisJson => ({
   year: data.year,
   thresholds: data.thresholds,
   works: data.works.map((w) => ({ ...w.statistics, reference: data.references.get(w.work.id.toUpperCase()) ?? null })),
+  changesSinceUpload: data.changesSinceUpload,
   flags: data.flags.map((f) => ({ code: f.code, workId: f.workId, class: f.class, message: f.message, numbers: f.numbers, small: f.small })),
 });

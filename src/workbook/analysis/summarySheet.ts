@@ -11,6 +11,16 @@ export function summarySheet(data: AnalysisData, today: string): Omit<SheetPlan,
   const school = [data.schoolName, data.school ? `код ОО ${data.school}` : ""].filter(Boolean).join(", ");
   b.title(`${SUMMARY_TITLE}${school ? ` — ${school}` : ""}${data.year ? `, ${data.year}` : ""}`);
   b.note(`Построено ${today} по листам для баллов. Лист надстройки: пересоздаётся при каждом анализе — свои заметки ведите на других листах. Подробно по каждой работе — листы «Анализ …».`);
+  if (data.changesSinceUpload !== null)
+    b.add(
+      [
+        data.changesSinceUpload === 0
+          ? "Баллы не менялись после последней загрузки форм (лист «Журнал баллов»)."
+          : `Изменений баллов после последней загрузки форм: ${data.changesSinceUpload} — каждое перечисляет проверка (лист «Журнал баллов»).`,
+      ],
+      data.changesSinceUpload === 0 ? { italic: true } : { bold: true },
+    );
+  if (data.flags.length > 0) b.add([`Признаков необъективности: ${data.flags.length} — лист «Самопроверка объективности».`], { bold: true });
   b.blank();
   if (data.works.length === 0) b.add(["Нет работ с листами для баллов: сначала заполните «План» и создайте листы для баллов."]);
   for (const w of data.works) {

@@ -1,5 +1,5 @@
 // What changed on the score sheets since each form was last uploaded: every score and variant
-// whose value differs from the record, every row added or deleted (docs/objectivity-parts/fingerprint.md).
+// whose value differs from the record, every row added or deleted (docs/OBJECTIVITY.md).
 import { cellAddress, variantPartHeader, VARIANT_HEADER } from "../../core";
 import type { Snapshot } from "../backend";
 import { checkWorkbook } from "../check";

@@ -1,7 +1,7 @@
 // FNV-1a, 64 bits, over the UTF-8 bytes of a text: the hash of the score log («Журнал баллов»).
 // Pure TypeScript with 32-bit halves (no BigInt, no Node crypto): the log is written and checked
 // in Excel, in the browser and on the command line alike. It is not a cryptographic hash: it
-// catches accidental and casual edits, not someone who recomputes it (docs/objectivity-parts/fingerprint.md).
+// catches accidental and casual edits, not someone who recomputes it (docs/OBJECTIVITY.md).
 
 const PRIME_LOW = 0x1b3; // FNV-64 prime = 2^40 + 0x1b3
 const OFFSET_HIGH = 0xcbf29ce4;

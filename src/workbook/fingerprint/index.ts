@@ -1,4 +1,4 @@
-// «Журнал баллов»: the fingerprint of uploaded scores (docs/objectivity-parts/fingerprint.md).
+// «Журнал баллов»: the fingerprint of uploaded scores (docs/OBJECTIVITY.md).
 // What the faces and the analysis use; the check's rule is listed in ../checkRules.ts.
 export { FINGERPRINT_SHEET_KIND, LOG_HEADER, LOG_SHEET, isLogSheetName } from "./logSheet";
 export { readFingerprint, lastUploaded, type FingerprintLog, type LogEntry, type LogSeal } from "./readFingerprint";

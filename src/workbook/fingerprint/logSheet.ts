@@ -1,5 +1,5 @@
 // «Журнал баллов»: the add-in's record of what each upload carried, one row per score row of every
-// form built (docs/objectivity-parts/fingerprint.md). Rows are only ever appended, one block per
+// form built (docs/OBJECTIVITY.md). Rows are only ever appended, one block per
 // upload, so the sheet is merged into (`WritePlan.merges`), never replaced: the rows of earlier
 // uploads stay byte for byte, and only the seal cell is rewritten.
 import { cellAddress, sameSheetName } from "../../core";
