@@ -136,8 +136,17 @@ export function lateStudentWrites(snapshot: Snapshot, school: SampleSchool): Cel
   return school.late.flatMap((s, i) => rosterRow(s).map((value, c) => ({ sheet: ROSTER_SHEET, address: cellAddress(start + i, c), value })).filter((w) => w.value !== null));
 }
 
-/** The share of points a student with this journal mark typically gets on a ВПР work. */
+/** The share of points a student with this journal mark typically gets on a ВПР work without a scale. */
 const ABILITY_BY_MARK = { 2: 0.3, 3: 0.5, 4: 0.68, 5: 0.86 } as const;
+
+/** The middle of the journal mark's band on the work's own scale, as a share of the maximum. */
+function abilityFor(work: WorkDefinition, mark: 2 | 3 | 4 | 5): number {
+  const s = work.scale;
+  if (!s) return ABILITY_BY_MARK[mark];
+  const max = work.items.reduce((a, i) => a + i.max, 0);
+  const [lo, hi] = mark === 2 ? [0, s.min3 - 1] : mark === 3 ? [s.min3, s.min4 - 1] : mark === 4 ? [s.min4, s.min5 - 1] : [s.min5, max];
+  return (lo + hi + 1) / 2 / max;
+}
 
 /**
  * Plausible scores for every empty row of every score sheet, as an expert would type them:
@@ -159,7 +168,7 @@ export function sampleScoreWrites(snapshot: Snapshot, random: Random, absentShar
       // Mostly as the journal says (a school whose results are objective), with some spread.
       const noise = random.nextInt(60);
       const journal = previousMark(checked.inputs, student, sheet.plan.subject);
-      const ability = journal === null ? 0.35 + noise / 100 : Math.min(0.97, Math.max(0.1, ABILITY_BY_MARK[journal] + (noise - 30) / 250));
+      const ability = journal === null ? 0.35 + noise / 100 : Math.min(0.97, Math.max(0.1, abilityFor(sheet.plan.work, journal) + (noise - 30) / 600));
       variantCols.forEach((c) => writes.push({ sheet: sheet.name, address: cellAddress(row.row, c), value: 1 + random.nextInt(2) }));
       sheet.layout.work.items.forEach((item, k) => {
         const value = random.nextInt(100) < 4 ? "X" : Array.from({ length: item.max }, () => random.nextInt(100) < ability * 100).filter(Boolean).length;
