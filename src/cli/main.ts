@@ -3,6 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { cmdCheck, cmdCodes, cmdInit, cmdRemoveNames, cmdSheets, cmdUpload, KNOWN_WORKS, type Values } from "./commands";
 import { cmdAnalyze } from "./analyze";
+import { cmdRecheck } from "./recheck";
 import { cmdMerge, cmdPackets } from "./packets";
 import { cmdDemo } from "./demo";
 import { CliError, EXIT_OK, EXIT_UNUSABLE, type Ctx, type Io } from "./io";
@@ -29,6 +30,25 @@ const COMMANDS: Record<CommandName, Command> = {
   analyze: { options: { ...OUT, json: { type: "boolean" }, slips: { type: "boolean" } }, positionals: true, run: cmdAnalyze },
   packets: { options: { ...OUT, by: { type: "string" } }, positionals: true, run: cmdPackets },
   merge: { options: { ...OUT, yes: { type: "boolean", short: "y" } }, positionals: true, run: cmdMerge },
+  // The options of every `vpr recheck` subcommand (./recheck/*.ts says which it reads).
+  recheck: {
+    options: {
+      ...OUT,
+      json: { type: "boolean" },
+      percent: { type: "string" },
+      min: { type: "string" },
+      seed: { type: "string" },
+      by: { type: "string" },
+      weight: { type: "boolean" },
+      school: { type: "string" },
+      list: { type: "string" },
+      folder: { type: "string" },
+      original: { type: "string" },
+      recheck: { type: "string" },
+    },
+    positionals: true,
+    run: cmdRecheck,
+  },
   "remove-names": { options: { ...OUT, yes: { type: "boolean", short: "y" } }, positionals: true, run: cmdRemoveNames },
   demo: { options: { ...OUT, seed: { type: "string" } }, positionals: false, run: (ctx, values) => cmdDemo(ctx, values) },
 };

@@ -79,6 +79,7 @@ const ru = {
   sheets <книга.xlsx>         создать или обновить листы для баллов по плану
   check <книга.xlsx>          проверить книгу и перечислить все ошибки
   upload <книга.xlsx> --out ПАПКА   формы для загрузки в ФИС ОКО (файл на работу, когда она готова)
+  recheck <подкоманда>        перепроверка: выборка, пакет школы, сканы, протокол комиссии, отчёт
   analyze <книга.xlsx>        анализ результатов: листы со статистикой и диаграммами, результаты по ФИО
   packets <книга.xlsx> --out ПАПКА  пакеты для экспертов: листы для баллов без ФИО
   merge <книга.xlsx> <пакет.xlsx>…  принять баллы из пакетов, которые вернули эксперты
@@ -314,6 +315,9 @@ LibreOffice и Р7) и лист «Инструкция»; ни списка уч
 пакет; сообщение называет файл, лист и ячейку.
   --yes          расхождения заменить значениями из пакетов
   --out ФАЙЛ     записать результат в другой файл`,
+    recheck: `Использование: vpr recheck <подкоманда> … — перепроверка работ: выборка, пакет школы и проверка
+сканов, протокол комиссии, отчёт о расхождениях (docs/RECHECK.md). Без подкоманды печатает список
+подкоманд с их параметрами.`,
     "remove-names": `Использование: vpr remove-names <книга.xlsx> --yes [--out ФАЙЛ]
 
 Стирает ФИО на листе «Ученики» (столбцы «ФИО», «Фамилия», «Имя», «Отчество» — во всех строках,
@@ -345,6 +349,7 @@ Commands:
   sheets <book.xlsx>          make or update the score sheets of the plan
   check <book.xlsx>           check the workbook and list every problem
   upload <book.xlsx> --out DIR      upload forms for FIS OKO (one file per work, once it is ready)
+  recheck <subcommand>        re-checks: sample, school package, scans, commission protocol, report
   analyze <book.xlsx>         results analysis: statistics sheets with charts, results by name
   packets <book.xlsx> --out DIR     packets for experts: score sheets without names
   merge <book.xlsx> <packet.xlsx>…  take the scores from the packets the experts returned
@@ -574,6 +579,9 @@ the workbook's sheet, a sheet header was changed (another work or maxima) or a f
 packet; the message names the file, the sheet and the cell.
   --yes          replace conflicting values with the packets'
   --out FILE     write the result to another file`,
+    recheck: `Usage: vpr recheck <subcommand> … — re-checks: the sample, the school's package and scan
+check, the commission's protocol, the discrepancy report (docs/RECHECK.md). Without a subcommand it
+prints the subcommands with their options.`,
     "remove-names": `Usage: vpr remove-names <book.xlsx> --yes [--out FILE]
 
 Clears the names on «Ученики» (the columns «ФИО», «Фамилия», «Имя», «Отчество», on every row,
