@@ -52,6 +52,8 @@ export type FindingCode =
   | "criteria.level"
   | `objectivity.${ObjectivitySign}`
   | "comparison.label"
+  // re-checks (workbook/recheck): the list, the scans, the protocols, the report
+  | `recheck.${string}`
   | "comparison.marks"
   | "criteria.max"
   | "criteria.part"

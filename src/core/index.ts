@@ -16,3 +16,4 @@ export * from "./scan";
 export * from "./upload";
 export * from "./analysis";
 export * from "./objectivity";
+export * from "./recheck";

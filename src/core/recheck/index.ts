@@ -1,0 +1,2 @@
+// Re-checks (перепроверка): the sample and, later, the discrepancies (docs/RECHECK.md).
+export * from "./sampleList";
