@@ -4,16 +4,14 @@
 // columns, every protocol on one page with all five columns: a column that spilled onto a page of
 // its own would show up as an extra page without the class's other columns.
 // Needs `soffice` and poppler-utils on PATH. In CI (process.env.CI set) their absence is a failure;
-// locally a skip. VPR_PRINT_KEEP=<folder> keeps the PDF to look at.
-import { execFileSync, spawnSync } from "node:child_process";
-import { promises as fs } from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
+// locally a skip. VPR_PRINT_KEEP=<folder> keeps the PDF and PNG pages to look at.
+import { execFileSync } from "node:child_process";
 import { seededRandom } from "../../../src/core";
 import { FileBackend } from "../../../src/workbook/file/FileBackend";
 import { makeCodes } from "../../../src/workbook/operations";
 import { lateStudentWrites, sampleSchool, sampleWorkbookPlan } from "../../../src/workbook/sample";
 import { haveSoffice } from "../../corpus/libreoffice";
+import { printWithLibreOffice } from "../../helpers/libreOfficePdf";
 
 function havePoppler(): boolean {
   try {
@@ -30,40 +28,6 @@ if (!available && !process.env.CI) {
   console.log("print.libreoffice.test.ts: soffice or pdfinfo not found, print checks skipped (apt-get install libreoffice-calc-nogui poppler-utils)");
 }
 const describePrint = available || process.env.CI ? describe : describe.skip;
-
-interface Printed {
-  /** pdfinfo's page count. */
-  pages: number;
-  /** Text of each page (pdftotext), in order. */
-  texts: string[];
-  /** Page size line of each page, e.g. "595.304 x 841.89 pts (A4)". */
-  sizes: string[];
-}
-
-async function printWithLibreOffice(bytes: Uint8Array): Promise<Printed> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "vpr-print-"));
-  try {
-    const file = path.join(dir, "book.xlsx");
-    await fs.writeFile(file, bytes);
-    const r = spawnSync("soffice", [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--norestore", "--nologo", "--convert-to", "pdf", "--outdir", dir, file], {
-      encoding: "utf8",
-      timeout: 240000,
-      env: { ...process.env, LANG: "C.UTF-8", LC_ALL: "" },
-    });
-    const pdf = path.join(dir, "book.pdf");
-    await fs.access(pdf).catch(() => {
-      throw new Error(`soffice could not print book.xlsx to PDF (exit ${r.status}): ${r.stdout}${r.stderr}`);
-    });
-    if (process.env.VPR_PRINT_KEEP) await fs.copyFile(pdf, path.join(process.env.VPR_PRINT_KEEP, "slips-and-protocols.pdf"));
-    const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
-    const pages = Number(/^Pages:\s+(\d+)/m.exec(info)![1]);
-    const sizes = [...execFileSync("pdfinfo", ["-f", "1", "-l", String(pages), pdf], { encoding: "utf8" }).matchAll(/^Page\s+\d+ size:\s+(.+)$/gm)].map((m) => m[1].trim());
-    const texts = execFileSync("pdftotext", ["-enc", "UTF-8", pdf, "-"], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }).split("\f").slice(0, pages);
-    return { pages, texts, sizes };
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
-}
 
 describePrint("slips and protocols printed by LibreOffice", () => {
   jest.setTimeout(240000);
@@ -86,7 +50,7 @@ describePrint("slips and protocols printed by LibreOffice", () => {
     const inClass = (cls: string) => roster.filter((r) => r[0] === cls);
     expect(inClass("4Б")).toHaveLength(33);
 
-    const printed = await printWithLibreOffice(await b.toBytes());
+    const printed = await printWithLibreOffice(await b.toBytes(), { keepAs: "slips-and-protocols" });
     expect(printed.texts).toHaveLength(printed.pages);
     expect(printed.sizes).toHaveLength(printed.pages);
     const pages = printed.texts.map((text, i) => ({ text, size: printed.sizes[i] }));
