@@ -4,8 +4,9 @@
 import type { Values } from "./commands";
 import { CliError, EXIT_OK, EXIT_UNUSABLE, type Ctx } from "./io";
 import type { RecheckSubcommand } from "./recheck/subcommand";
+import { recheckSample } from "./recheck/sample";
 
-export const RECHECK_SUBCOMMANDS: readonly RecheckSubcommand[] = [];
+export const RECHECK_SUBCOMMANDS: readonly RecheckSubcommand[] = [recheckSample];
 
 export function recheckUsage(lang: "ru" | "en"): string {
   const head = lang === "en" ? "Usage: vpr recheck <subcommand> …\n\nRe-checks (перепроверка), docs/RECHECK.md:" : "Использование: vpr recheck <подкоманда> …\n\nПерепроверка работ, docs/RECHECK.md:";
