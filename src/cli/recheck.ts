@@ -4,9 +4,11 @@
 import type { Values } from "./commands";
 import { CliError, EXIT_OK, EXIT_UNUSABLE, type Ctx } from "./io";
 import type { RecheckSubcommand } from "./recheck/subcommand";
+import { packageSubcommand } from "./recheck/package";
+import { scansSubcommand } from "./recheck/scans";
 import { recheckSample } from "./recheck/sample";
 
-export const RECHECK_SUBCOMMANDS: readonly RecheckSubcommand[] = [recheckSample];
+export const RECHECK_SUBCOMMANDS: readonly RecheckSubcommand[] = [recheckSample, packageSubcommand, scansSubcommand];
 
 export function recheckUsage(lang: "ru" | "en"): string {
   const head = lang === "en" ? "Usage: vpr recheck <subcommand> …\n\nRe-checks (перепроверка), docs/RECHECK.md:" : "Использование: vpr recheck <подкоманда> …\n\nПерепроверка работ, docs/RECHECK.md:";

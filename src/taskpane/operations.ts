@@ -9,6 +9,9 @@ import type { buildUploads, check, createInputSheets, makeCodes, makeScoreSheets
 import type { saveSettings } from "../workbook/settings";
 import type { analyze } from "../workbook/analysis/analyze";
 import type { buildPackets, MergePacketsResult, MergePacketsRunOptions } from "../workbook/packets";
+import type { Finding } from "../core";
+import type { RecheckList } from "../workbook/recheck/listFile";
+import type { buildRecheckPackage, checkRecheckScans } from "../workbook/recheck/schoolPackage";
 
 export interface PaneOperations {
   readAll: (backend: WorkbookBackend) => Promise<Snapshot>;
@@ -28,6 +31,12 @@ export interface PaneOperations {
   mergePackets: (backend: WorkbookBackend, files: { name: string; bytes: Uint8Array }[], options?: MergePacketsRunOptions) => Promise<MergePacketsResult>;
   /** A code list saved as .xlsx, read by the reader `vpr codes --codes` uses (its «Код» column, or a headerless first column). */
   readCodeListXlsx: (bytes: Uint8Array, fileName: string) => Promise<CodeListRead>;
+  /** A re-check list a region sent (JSON, or .xlsx with «Выборка»): the file back end is loaded only for .xlsx. */
+  readRecheckList: (bytes: Uint8Array, fileName: string) => Promise<{ list: RecheckList | null; findings: Finding[] }>;
+  /** The school's re-check package: the checklist «Перепроверка» written, the protocol's bytes given back. */
+  buildRecheckPackage: typeof buildRecheckPackage;
+  /** A folder of scans against the school's listed works; writes nothing. */
+  checkRecheckScans: typeof checkRecheckScans;
 }
 
 /** A workbook opened in the browser (web mode). */
@@ -105,4 +114,7 @@ export const workbookOperations: PaneOperations = {
     const [{ readCodeListFile }, { FileBackend }] = await Promise.all([loadOperations(), fileBackend()]);
     return readCodeListFile(await FileBackend.fromBytes(bytes), fileName);
   },
+  readRecheckList: async (bytes, fileName) => (await loadOperations()).readRecheckList(fileName, bytes, async (b) => (await (await fileBackend()).FileBackend.fromBytes(b)).read(null)),
+  buildRecheckPackage: later("buildRecheckPackage"),
+  checkRecheckScans: later("checkRecheckScans"),
 };

@@ -142,6 +142,17 @@ export const en: Strings = {
       flagsTitle: (n: number) => `Signs of non-objective results: ${n} (details on «Самопроверка объективности»)`,
       noFlags: "No sign of non-objective results.",
     },
+    recheck: {
+      title: "Re-check",
+      explain: "When the list of works to re-check arrives: the checklist «Перепроверка», the protocol of those works without names, and a check of the folder of scans.",
+      list: "Choose the list (.json, .xlsx)",
+      chosen: (file: string, n: number) => `List "${file}": ${n} ${enPlural(n, "work", "works")}`,
+      button: "Make the checklist and protocol",
+      scans: "Check the scans (folder)",
+      made: (file: string | null) => (file ? `Checklist «Перепроверка» in the workbook; protocol "${file}" downloaded (no names).` : "Checklist «Перепроверка» in the workbook; no protocol: the listed works have no scores."),
+      problems: "Problems with the scans",
+      scansResult: (ready: number, expected: number, problems: number) => `Scans ready: ${ready} of ${expected}; problems: ${problems}`,
+    },
     removeNames: {
       title: "Remove names",
       explain: "Once the results are back and the protocols' keeping period is over: names are cleared on «Ученики» and in every protocol; codes and scores stay.",

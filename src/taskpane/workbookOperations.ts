@@ -4,3 +4,5 @@ export { importCodes, readCodeListFile } from "../workbook/importCodes";
 export { buildUploads, check, createInputSheets, makeCodes, makeScoreSheets, removeNames } from "../workbook/operations";
 export { saveSettings } from "../workbook/settings";
 export { buildPackets, mergePackets } from "../workbook/packets";
+export { readRecheckList } from "../workbook/recheck/listFile";
+export { buildRecheckPackage, checkRecheckScans } from "../workbook/recheck/schoolPackage";

@@ -17,5 +17,5 @@ export interface OwnedSheetKind {
   /** The sheet holds what people typed (scores, attendance marks): merged into, never cleared. */
   holdsTypedData: boolean;
   /** The pane step whose button makes this kind of sheet. */
-  step: "codes" | "scoreSheets" | "upload" | "analysis";
+  step: "codes" | "scoreSheets" | "upload" | "analysis" | "recheck";
 }

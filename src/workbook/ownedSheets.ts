@@ -7,6 +7,7 @@ import { ANALYSIS_SHEET_KIND, OBJECTIVITY_SHEET_KIND, PARENT_SLIPS_SHEET_KIND, R
 import { ARCHIVE_SHEET_KIND } from "./scoreArchive";
 import { FINGERPRINT_SHEET_KIND } from "./fingerprint/logSheet";
 import { SCORE_SHEET_KIND } from "./scoreSheet";
+import { CHECKLIST_SHEET_KIND } from "./recheck/checklistSheet";
 
 /** A function, not a constant: the owning modules import ./ownership, which imports this list. */
 export const ownedSheetKinds = (): readonly OwnedSheetKind[] => [
@@ -19,6 +20,7 @@ export const ownedSheetKinds = (): readonly OwnedSheetKind[] => [
   PARENT_SLIPS_SHEET_KIND,
   OBJECTIVITY_SHEET_KIND,
   FINGERPRINT_SHEET_KIND,
+  CHECKLIST_SHEET_KIND,
 ];
 
 export function ownedKind(kind: string): OwnedSheetKind {

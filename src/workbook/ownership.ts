@@ -4,7 +4,7 @@ import type { SheetPlan, Snapshot } from "./backend";
 import { ownedKind } from "./ownedSheets";
 
 /** The kinds of sheet the add-in makes (declared by their modules, listed in ./ownedSheets.ts). */
-export type OwnedKind = "slips" | "protocol" | "scores" | "archive" | "analysis" | "results" | "parentSlips" | "objectivity";
+export type OwnedKind = "slips" | "protocol" | "scores" | "archive" | "analysis" | "results" | "parentSlips" | "objectivity" | "recheck";
 
 /** True when the existing sheet carries the signature of a sheet of this kind that the add-in made. */
 export function looksOwned(snapshot: Snapshot, name: string, kind: OwnedKind): boolean {

@@ -90,7 +90,7 @@ describe("«Удалить ФИО» in the pane", () => {
     renderPane(await book("15.04.2020"), "en");
     await waitFor(() => expect(runs()).toBe(1));
     expect(screen.getByTestId("retention-reminder")).toHaveTextContent("The protocols' keeping period ended on 14.07.2020");
-    expect(screen.getByRole("heading", { name: "10. Remove names" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "11. Remove names" })).toBeInTheDocument();
   });
 
   test("the settings form edits the period, with the one validation", async () => {

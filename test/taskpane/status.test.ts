@@ -13,7 +13,7 @@ describe("workbookStatus", () => {
     const status = workbookStatus({ sheetNames: ["Лист1"], sheets: { Лист1: { values: [] } } });
     expect(status.sheets).toEqual({ present: 0, total: 5, missing: ["Настройки", "Ученики", "Коды", "План", "Критерии"] });
     expect(status.problems.findings).toEqual([]);
-    expect(stepStates(status)).toEqual({ sheets: "todo", settings: "waiting", roster: "waiting", codes: "waiting", scoreSheets: "waiting", check: "waiting", packets: "waiting", upload: "waiting", analysis: "waiting", removeNames: "done" });
+    expect(stepStates(status)).toEqual({ sheets: "todo", settings: "waiting", roster: "waiting", codes: "waiting", scoreSheets: "waiting", check: "waiting", packets: "waiting", upload: "waiting", analysis: "waiting", recheck: "waiting", removeNames: "done" });
   });
 
   test("the sample school through the season", async () => {
@@ -24,7 +24,7 @@ describe("workbookStatus", () => {
     expect(status.roster).toMatchObject({ students: 117, classes: 5, planRows: 10 });
     expect(status.codes).toEqual({ assigned: 0, total: 117, pool: 0, cleared: [] });
     expect(status.scoreSheets).toEqual({ made: 0, expected: 10 });
-    expect(stepStates(status)).toEqual({ sheets: "done", settings: "done", roster: "done", codes: "todo", scoreSheets: "waiting", check: "waiting", packets: "waiting", upload: "waiting", analysis: "waiting", removeNames: "waiting" });
+    expect(stepStates(status)).toEqual({ sheets: "done", settings: "done", roster: "done", codes: "todo", scoreSheets: "waiting", check: "waiting", packets: "waiting", upload: "waiting", analysis: "waiting", recheck: "waiting", removeNames: "waiting" });
 
     await makeCodes(book, { random: seededRandom(1) });
     status = workbookStatus(await book.read(null));

@@ -20,9 +20,9 @@ const snapshot: Snapshot = {
 
 test("every kind is declared once, with a step; typed data is merged into, not replaced", () => {
   const kinds = ownedSheetKinds();
-  expect(kinds.map((k) => k.kind)).toEqual(["slips", "protocol", "scores", "archive", "analysis", "results", "parentSlips", "objectivity", "fingerprint"]);
+  expect(kinds.map((k) => k.kind)).toEqual(["slips", "protocol", "scores", "archive", "analysis", "results", "parentSlips", "objectivity", "fingerprint", "recheck"]);
   expect(new Set(kinds.map((k) => k.kind)).size).toBe(kinds.length);
-  expect(kinds.filter((k) => k.holdsTypedData).map((k) => k.kind)).toEqual(["protocol", "scores", "archive", "fingerprint"]);
+  expect(kinds.filter((k) => k.holdsTypedData).map((k) => k.kind)).toEqual(["protocol", "scores", "archive", "fingerprint", "recheck"]);
 });
 
 test("a sheet is the add-in's by its declaration's name and signature; a user's sheet with our name is not", () => {

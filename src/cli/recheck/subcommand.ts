@@ -5,7 +5,7 @@ import type { Values } from "../commands";
 import type { Ctx } from "../io";
 
 export interface RecheckSubcommand {
-  name: "sample" | "scans" | "protocol" | "commission" | "report";
+  name: "sample" | "package" | "scans" | "protocol" | "commission" | "report";
   /** One line each: `vpr recheck sample <книга.xlsx | папка> [--percent P] …` and what it does. */
   usage: { ru: string; en: string };
   run: (ctx: Ctx, values: Values, positionals: string[]) => Promise<number>;

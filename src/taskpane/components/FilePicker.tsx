@@ -17,11 +17,16 @@ export interface FilePickerProps {
   icon?: ReactElement;
   /** Show the chosen file names next to the button. */
   showNames?: boolean;
+  /** Choose a folder (every file in it, subfolders too: `webkitdirectory`, in Excel's pane and browsers alike). */
+  folder?: boolean;
   testId?: string;
   onFiles: (files: File[]) => void;
 }
 
-export function FilePicker({ label, accept, multiple, disabled, appearance = "secondary", icon, showNames = true, testId, onFiles }: FilePickerProps) {
+/** Not in React's input props; WebView2, Safari and current browsers all support it. */
+const FOLDER = { webkitdirectory: "" } as Record<string, string>;
+
+export function FilePicker({ label, accept, multiple, disabled, appearance = "secondary", icon, showNames = true, folder, testId, onFiles }: FilePickerProps) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [names, setNames] = useState<string[]>([]);
@@ -38,6 +43,7 @@ export function FilePicker({ label, accept, multiple, disabled, appearance = "se
         accept={accept}
         multiple={multiple}
         data-testid={testId}
+        {...(folder ? FOLDER : {})}
         onChange={(e) => {
           const files = [...(e.target.files ?? [])];
           e.target.value = "";

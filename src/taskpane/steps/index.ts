@@ -5,6 +5,7 @@ import { analysisStep } from "./AnalysisStep";
 import { checkStep } from "./CheckStep";
 import { codesStep } from "./CodesStep";
 import { packetsStep } from "./PacketsStep";
+import { recheckStep } from "./RecheckStep";
 import type { PaneStep } from "./paneStep";
 import { removeNamesStep } from "./RemoveNamesStep";
 import { rosterStep } from "./RosterStep";
@@ -13,7 +14,7 @@ import { settingsStep } from "./SettingsStep";
 import { sheetsStep } from "./SheetsStep";
 import { uploadStep } from "./UploadStep";
 
-export const PANE_STEPS: readonly PaneStep[] = [sheetsStep, settingsStep, rosterStep, codesStep, scoreSheetsStep, checkStep, packetsStep, uploadStep, analysisStep, removeNamesStep];
+export const PANE_STEPS: readonly PaneStep[] = [sheetsStep, settingsStep, rosterStep, codesStep, scoreSheetsStep, checkStep, packetsStep, uploadStep, analysisStep, recheckStep, removeNamesStep];
 
 /** The state of each step, in order: what is done, what comes next, what waits for an earlier step. */
 export function stepStates(status: WorkbookStatus, steps: readonly PaneStep[] = PANE_STEPS): Record<string, StepState> {

@@ -54,8 +54,11 @@ export function sampleFromJson(text: string, file: string): { sample: RecheckSam
   }
 }
 
-/** Reads a sample from a workbook with the sheet «Выборка» (header SAMPLE_HEADER, any column order). */
-export function sampleFromSnapshot(snapshot: Snapshot, file: string): { sample: RecheckSample | null; findings: Finding[] } {
+/**
+ * Reads a sample from a workbook with the sheet «Выборка» (header SAMPLE_HEADER, any column order);
+ * `rows` holds the 1-based sheet row of each entry, so messages can point at the list's row.
+ */
+export function sampleFromSnapshot(snapshot: Snapshot, file: string): { sample: RecheckSample | null; findings: Finding[]; rows?: number[] } {
   const rows = snapshot.sheets[SAMPLE_SHEET]?.values;
   if (!rows) return { sample: null, findings: [{ severity: "error", code: "recheck.list", message: `в файле «${file}» нет листа «${SAMPLE_SHEET}»: нужна выборка из vpr recheck sample` }] };
   const header = (rows[0] ?? []).map(headerKey);
@@ -65,6 +68,7 @@ export function sampleFromSnapshot(snapshot: Snapshot, file: string): { sample: 
   if (missing.length > 0) return { sample: null, findings: [{ sheet: SAMPLE_SHEET, cell: "A1", severity: "error", code: "recheck.list", message: `в файле «${file}» на листе «${SAMPLE_SHEET}» нет столбцов ${missing.map((m) => `«${m}»`).join(", ")}` }] };
   const findings: Finding[] = [];
   const sample: SampleEntry[] = [];
+  const sheetRows: number[] = [];
   rows.slice(1).forEach((row, i) => {
     if (row.every((v) => cellText(v) === "")) return;
     const [school, workId, subject, grade, cls, code, variant] = cols.map((c) => row[c] ?? null);
@@ -75,10 +79,11 @@ export function sampleFromSnapshot(snapshot: Snapshot, file: string): { sample: 
       return;
     }
     sample.push({ school: cellText(school).padStart(6, "0"), workId: cellText(workId), subject: cellText(subject), grade: Number(cellText(grade)), class: cellText(cls), code: n, variant: v });
+    sheetRows.push(i + 2);
   });
   const params = snapshot.sheets[SAMPLE_RULE_SHEET]?.values ?? [];
   const param = (label: string) => params.find((r) => headerKey(r[0]) === headerKey(label))?.[1] ?? null;
   const num = (v: CellValue) => (v === null || cellText(v) === "" ? null : Number(cellText(v)));
   const rule: SampleRule = { percent: num(param("Не меньше, % работ")), min: num(param("Не меньше, работ на предмет и параллель")), by: cellText(param("Отбор")) === "классы целиком" ? "classes" : "works", weighted: cellText(param("С учётом признаков необъективности")) === "да" };
-  return { sample: { seed: num(param("Зерно")) ?? 0, rule, sample }, findings };
+  return { sample: { seed: num(param("Зерно")) ?? 0, rule, sample }, findings, rows: sheetRows };
 }
