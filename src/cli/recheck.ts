@@ -4,11 +4,13 @@
 import type { Values } from "./commands";
 import { CliError, EXIT_OK, EXIT_UNUSABLE, type Ctx } from "./io";
 import type { RecheckSubcommand } from "./recheck/subcommand";
+import { commissionSubcommand } from "./recheck/commission";
+import { reportSubcommand } from "./recheck/report";
 import { packageSubcommand } from "./recheck/package";
 import { scansSubcommand } from "./recheck/scans";
 import { recheckSample } from "./recheck/sample";
 
-export const RECHECK_SUBCOMMANDS: readonly RecheckSubcommand[] = [recheckSample, packageSubcommand, scansSubcommand];
+export const RECHECK_SUBCOMMANDS: readonly RecheckSubcommand[] = [recheckSample, packageSubcommand, scansSubcommand, commissionSubcommand, reportSubcommand];
 
 export function recheckUsage(lang: "ru" | "en"): string {
   const head = lang === "en" ? "Usage: vpr recheck <subcommand> …\n\nRe-checks (перепроверка), docs/RECHECK.md:" : "Использование: vpr recheck <подкоманда> …\n\nПерепроверка работ, docs/RECHECK.md:";
