@@ -6,6 +6,16 @@ import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
+/** poppler-utils (pdfinfo, pdftotext, pdftoppm) on PATH. */
+export function havePoppler(): boolean {
+  try {
+    for (const tool of ["pdfinfo", "pdftotext", "pdftoppm"]) execFileSync(tool, ["-v"], { stdio: "ignore", timeout: 30000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface Printed {
   /** pdfinfo's page count. */
   pages: number;

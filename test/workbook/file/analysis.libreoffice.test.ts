@@ -2,7 +2,6 @@
 // is in the PDF's text, the mark colours in its pixels), the pages A4 and fitted to the width. The
 // analysis sheets alone are written into a new package by the same writer (the whole coordinator's
 // workbook prints to 120 pages). Needs soffice and poppler-utils; in CI their absence fails.
-import { execFileSync } from "node:child_process";
 import { seededRandom } from "../../../src/core";
 import { planAnalysis } from "../../../src/workbook/analysis";
 import { MARK_COLORS } from "../../../src/workbook/analysis/groupTable";
@@ -11,16 +10,9 @@ import { buildNewWorkbook } from "../../../src/workbook/file/newWorkbook";
 import { makeCodes, makeScoreSheets } from "../../../src/workbook/operations";
 import { sampleSchool, sampleScoreWrites, sampleWorkbookPlan } from "../../../src/workbook/sample";
 import { haveSoffice } from "../../corpus/libreoffice";
-import { countColor, printWithLibreOffice, type Printed } from "../../helpers/libreOfficePdf";
+import { countColor, havePoppler, printWithLibreOffice, type Printed } from "../../helpers/libreOfficePdf";
 
-const poppler = (() => {
-  try {
-    execFileSync("pdftoppm", ["-v"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const poppler = havePoppler();
 const PAGES_AT_MOST = 8;
 const describeRender = (haveSoffice() && poppler) || process.env.CI ? describe : describe.skip;
 

@@ -2,15 +2,16 @@
 // sheet to PDF (`soffice --convert-to pdf`), poppler rasterises it (`pdftoppm -r 60`) and the pixels
 // of every series colour are counted against the same sheet printed without charts. openpyxl loads
 // the file and finds the charts. Needs `soffice`, poppler-utils and python3 with openpyxl; in CI
-// (process.env.CI set) their absence is a failure, locally a skip. VPR_CHART_KEEP=<folder> keeps
+// (process.env.CI set) their absence is a failure, locally a skip. VPR_PRINT_KEEP=<folder> keeps
 // the PDF and PNG pages to look at.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { ChartPlan, SheetPlan } from "../../../src/workbook/backend";
 import { FileBackend } from "../../../src/workbook/file/FileBackend";
 import { haveSoffice } from "../../corpus/libreoffice";
+import { printWithLibreOffice } from "../../helpers/libreOfficePdf";
 import { CHARTS, COLORS, SHEET, chartSheet } from "./charts.fixture";
 
 function runs(cmd: string, args: string[]): boolean {
@@ -47,32 +48,9 @@ function parsePpm(bytes: Uint8Array): Raster {
   return { width, height, rgb: bytes.subarray(m[0].length, m[0].length + width * height * 3) };
 }
 
-/** Every page of the workbook printed by LibreOffice, rasterised at 60 dpi. */
+/** Every page of the workbook printed by LibreOffice, rasterised at 60 dpi (VPR_PRINT_KEEP keeps them). */
 async function printed(bytes: Uint8Array, keepAs?: string): Promise<Raster[]> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "vpr-charts-"));
-  try {
-    const file = path.join(dir, "book.xlsx");
-    await fs.writeFile(file, bytes);
-    const r = spawnSync("soffice", [`-env:UserInstallation=file://${path.join(dir, "profile")}`, "--headless", "--norestore", "--nologo", "--convert-to", "pdf", "--outdir", dir, file], {
-      encoding: "utf8",
-      timeout: 240000,
-      env: { ...process.env, LANG: "C.UTF-8", LC_ALL: "" },
-    });
-    const pdf = path.join(dir, "book.pdf");
-    await fs.access(pdf).catch(() => {
-      throw new Error(`soffice could not print book.xlsx to PDF (exit ${r.status}): ${r.stdout}${r.stderr}`);
-    });
-    execFileSync("pdftoppm", ["-r", "60", pdf, path.join(dir, "page")], { timeout: 60000 });
-    const keep = process.env.VPR_CHART_KEEP;
-    if (keep && keepAs) {
-      await fs.copyFile(pdf, path.join(keep, `${keepAs}.pdf`));
-      execFileSync("pdftoppm", ["-png", "-r", "60", pdf, path.join(keep, keepAs)], { timeout: 60000 });
-    }
-    const pages = (await fs.readdir(dir)).filter((f) => f.startsWith("page") && f.endsWith(".ppm")).sort();
-    return Promise.all(pages.map(async (p) => parsePpm(new Uint8Array(await fs.readFile(path.join(dir, p))))));
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+  return (await printWithLibreOffice(bytes, { dpi: 60, keepAs })).rasters.map(parsePpm);
 }
 
 /** Pixels within `tolerance` (per channel) of a colour "#RRGGBB", over all pages. */

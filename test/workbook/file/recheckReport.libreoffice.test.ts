@@ -2,21 +2,13 @@
 // their bar colours in the pixels). The report is built from a small hand-made comparison by the
 // same planner and writer as `vpr recheck report --out`. Needs soffice and poppler-utils; in CI
 // their absence fails.
-import { execFileSync } from "node:child_process";
 import { discrepancies, type RecheckWork, type ScoredWork } from "../../../src/core";
 import { writeNewWorkbook } from "../../../src/workbook/recheck/recheckFiles";
 import { CHANGE_COLOR, DISTRIBUTION_TITLE, SHARE_COLOR, SHARE_TITLE, reportWorkbook } from "../../../src/workbook/recheck/reportWorkbook";
 import { haveSoffice } from "../../corpus/libreoffice";
-import { countColor, printWithLibreOffice, type Printed } from "../../helpers/libreOfficePdf";
+import { countColor, havePoppler, printWithLibreOffice, type Printed } from "../../helpers/libreOfficePdf";
 
-const poppler = (() => {
-  try {
-    execFileSync("pdftoppm", ["-v"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const poppler = havePoppler();
 const describeRender = (haveSoffice() && poppler) || process.env.CI ? describe : describe.skip;
 
 const work: RecheckWork = { workId: "W4", subject: "Предмет", grade: 4, items: ["1", "2", "3", "4"].map((label) => ({ label, max: 3, part: 1 as const })), scale: { min3: 3, min4: 6, min5: 9 } };
