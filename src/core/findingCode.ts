@@ -54,6 +54,8 @@ export type FindingCode =
   | "comparison.label"
   // re-checks (workbook/recheck): the list, the scans, the protocols, the report
   | `recheck.${string}`
+  // the municipal roll-up (workbook/municipal): files, rows, monitoring, observers
+  | `municipal.${string}`
   | "comparison.marks"
   | "criteria.max"
   | "criteria.part"

@@ -17,3 +17,4 @@ export * from "./upload";
 export * from "./analysis";
 export * from "./objectivity";
 export * from "./recheck";
+export * from "./municipal";

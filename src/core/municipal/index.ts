@@ -1,0 +1,2 @@
+// The municipal coordinator: many schools' rows in one shape (docs/MUNICIPAL.md).
+export * from "./participantRow";
