@@ -33,11 +33,11 @@ const SIZE_NOTE = { small: "меньше 10 писавших: выводы де�
 
 export const groupLabel = (g: GroupStatistics): string => g.class ?? GRADE_LABEL;
 
-function groupRow(g: GroupStatistics): CellValue[] {
+function groupRow(g: GroupStatistics, label: (g: GroupStatistics) => string): CellValue[] {
   const m = g.marks;
   const notes = [SIZE_NOTE[g.size], g.notEntered > 0 ? `не внесено строк: ${g.notEntered}` : "", g.invalid > 0 ? `строк с ошибками: ${g.invalid}` : "", g.partlyAbsent > 0 ? `писали одну часть: ${g.partlyAbsent}` : ""].filter(Boolean);
   return [
-    groupLabel(g),
+    label(g),
     g.students,
     g.wrote,
     g.absent,
@@ -57,28 +57,32 @@ function groupRow(g: GroupStatistics): CellValue[] {
   ];
 }
 
-/** The groups' table (and, when the work has a scale, the marks by class as stacked columns). */
-export function addGroupTable(b: SheetBuilder, w: WorkStatistics, withChart: boolean): void {
-  b.header(GROUP_HEADER);
-  const first = b.rows(
-    w.groups.map(groupRow),
+/**
+ * The groups' table (and, when the work has a scale, the marks by class as stacked columns).
+ * `label` names a row (the municipal roll-up's groups are schools); `first` heads its column.
+ */
+export function addGroupTable(b: SheetBuilder, w: WorkStatistics, withChart: boolean, label: (g: GroupStatistics) => string = groupLabel, first = GROUP_HEADER[0]): number {
+  b.header([first, ...GROUP_HEADER.slice(1)]);
+  const firstRow = b.rows(
+    w.groups.map((g) => groupRow(g, label)),
     (i) => w.groups[i].class === null,
   );
   const n = w.groups.length;
-  b.style(first, 4, n, 2, { numberFormat: "0.00" });
-  b.style(first, 10, n, 2, { numberFormat: "0.0" });
-  b.style(first, 12, n, 1, { numberFormat: "0.00" });
+  b.style(firstRow, 4, n, 2, { numberFormat: "0.00" });
+  b.style(firstRow, 10, n, 2, { numberFormat: "0.0" });
+  b.style(firstRow, 12, n, 1, { numberFormat: "0.00" });
   if (withChart && w.scale) {
     b.blank();
     b.chart({
       type: "column",
       stacked: true,
       title: `${w.subject}, ${w.grade} класс: отметки по классам`,
-      categories: columnRange(first, 0, n),
-      series: ["2", "3", "4", "5"].map((mark, i) => ({ name: `«${mark}»`, values: columnRange(first, MARK_COLUMN + i, n), color: MARK_COLORS[i] })),
+      categories: columnRange(firstRow, 0, n),
+      series: ["2", "3", "4", "5"].map((mark, i) => ({ name: `«${mark}»`, values: columnRange(firstRow, MARK_COLUMN + i, n), color: MARK_COLORS[i] })),
       valueTitle: "Учеников",
     });
   } else b.blank();
+  return firstRow;
 }
 
 /** «2» red, «3» amber, «4» light green, «5» green: the same in every chart. */

@@ -1,0 +1,53 @@
+// «Файлы» of the roll-up: every file of the folder — what it is, the work, the participant rows
+// taken, and its problems with sheet and cell (or row). A file with thousands of dirty rows shows
+// the first ones and how many more, so the sheet stays printable; JSON carries them all.
+import type { CellValue, SheetPlan } from "../backend";
+import { HEADER_FILL } from "../contract";
+import { LOW_FILL } from "../analysis/sheetBuilder";
+import type { FileProblem, RollupData, RollupFile } from "./rollupData";
+
+export const FILES_SHEET = "Файлы";
+/** Problems written out per file; the rest are counted. */
+export const PROBLEMS_SHOWN = 20;
+
+export const KIND_WORDS: Record<RollupFile["kind"], string> = {
+  form: "форма (наша)",
+  "official-form": "форма ФИС ОКО",
+  export: "выгрузка ФИС ОКО",
+  unreadable: "не прочитан",
+  "not-a-form": "не форма",
+};
+
+export const problemText = (p: FileProblem): string => {
+  const where = p.sheet ? `«${p.sheet}»${p.cell ? `!${p.cell}` : p.row ? `, строка ${p.row}` : ""}` : p.row ? `строка ${p.row}` : "";
+  return where ? `${where}: ${p.message}` : p.message;
+};
+
+function problemsCell(problems: readonly FileProblem[]): CellValue {
+  if (problems.length === 0) return null;
+  const shown = problems.slice(0, PROBLEMS_SHOWN).map(problemText);
+  if (problems.length > PROBLEMS_SHOWN) shown.push(`… и ещё ${problems.length - PROBLEMS_SHOWN}`);
+  return shown.join("\n");
+}
+
+export function filesSheet(data: RollupData): Omit<SheetPlan, "mode"> {
+  const files = [...data.files].sort((a, b) => a.file.localeCompare(b.file, "ru"));
+  const values: CellValue[][] = [
+    ["Файл", "Вид", "Предмет", "Параллель", "Строк", "Ошибок", "Предупреждений", "Замечания"],
+    ...files.map((f) => [f.file, KIND_WORDS[f.kind], f.subject, f.grade, f.rows, f.problems.filter((p) => p.severity === "error").length, f.problems.filter((p) => p.severity !== "error").length, problemsCell(f.problems)]),
+  ];
+  const n = values.length;
+  const bad = files.flatMap((f, i) => (f.kind === "unreadable" || f.kind === "not-a-form" || f.problems.some((p) => p.severity === "error") ? [{ range: `A${i + 2}:B${i + 2}`, fill: LOW_FILL }] : []));
+  return {
+    name: FILES_SHEET,
+    values,
+    columnWidths: [40, 16, 18, 9, 8, 8, 14, 80],
+    freezeRows: 1,
+    styles: [
+      { range: "A1:H1", bold: true, wrap: true, fill: HEADER_FILL, vertical: "middle", rowHeight: 32 },
+      ...(n > 1 ? [{ range: `A2:H${n}`, border: "thin" as const, vertical: "top" as const }, { range: `A2:A${n}`, wrap: true }, { range: `H2:H${n}`, wrap: true }] : []),
+      ...bad,
+    ],
+    print: { landscape: true, fitToWidth: true, repeatRows: "1:1", header: FILES_SHEET },
+  };
+}

@@ -1,0 +1,73 @@
+// «Мониторинг» of the roll-up: per municipality how many works were expected, received, missing
+// and received with errors (a table and a stacked bar chart), then every school × work with its
+// status, participants and absent. Missing and invalid rows are filled, so they show on paper.
+import type { CellValue, SheetPlan } from "../backend";
+import { LOW_FILL, SheetBuilder, columnRange } from "../analysis/sheetBuilder";
+import type { MonitoringEntry, RollupData, WorkStatus } from "./rollupData";
+
+export const MONITORING_SHEET = "Мониторинг";
+export const MONITORING_CHART_TITLE = "Работы по муниципалитетам: получено, нет, с ошибками";
+export const STATUS_COLORS: Record<WorkStatus, string> = { received: "#38761D", missing: "#CC0000", invalid: "#E69138" };
+export const STATUS_WORDS: Record<WorkStatus, string> = { received: "получена", missing: "нет", invalid: "с ошибками" };
+const INVALID_FILL = "#FFF2CC";
+const NO_MUNICIPALITY = "(муниципалитет не указан)";
+
+export function monitoringSheet(data: RollupData): Omit<SheetPlan, "mode"> {
+  const b = new SheetBuilder();
+  b.title("Мониторинг загрузки результатов");
+  const entries = data.monitoring;
+  if (!entries) {
+    b.note("Список школ не задан (--schools): какие работы ожидались, неизвестно. Полученные файлы — на листе «Файлы», их участники — на листе «Статистика».");
+    return b.build(MONITORING_SHEET, [40], { print: { landscape: true, fitToWidth: true, header: MONITORING_SHEET } });
+  }
+  b.note("Статус: «получена» — форма или выгрузка прочитана; «нет» — работа ожидалась по списку школ, файла нет; «с ошибками» — файл есть, но его строки нельзя взять (лист «Файлы»).");
+  b.blank();
+
+  const schools = new Map(data.schools.map((s) => [s.school, s]));
+  const municipality = (e: MonitoringEntry): string => schools.get(e.school)?.municipality ?? NO_MUNICIPALITY;
+  const sorted = [...entries].sort((x, y) => municipality(x).localeCompare(municipality(y), "ru") || x.school.localeCompare(y.school) || x.grade - y.grade || x.subject.localeCompare(y.subject, "ru"));
+
+  const byMunicipality = new Map<string, MonitoringEntry[]>();
+  for (const e of sorted) {
+    const m = municipality(e);
+    byMunicipality.set(m, [...(byMunicipality.get(m) ?? []), e]);
+  }
+  const count = (list: MonitoringEntry[], s: WorkStatus): number => list.filter((e) => e.status === s).length;
+  const sum = (list: MonitoringEntry[], f: (e: MonitoringEntry) => number): number => list.reduce((a, e) => a + f(e), 0);
+  const totalsRow = (label: string, list: MonitoringEntry[]): CellValue[] => [
+    label,
+    new Set(list.map((e) => e.school)).size,
+    list.length,
+    count(list, "received"),
+    count(list, "missing"),
+    count(list, "invalid"),
+    sum(list, (e) => e.participants),
+    sum(list, (e) => e.absent),
+  ];
+
+  b.heading("По муниципалитетам");
+  b.header(["Муниципалитет", "Школ", "Работ", "Получено", "Нет", "С ошибками", "Участников", "Отсутствовали"]);
+  const groups = [...byMunicipality];
+  const first = b.rows(
+    [...groups.map(([m, list]) => totalsRow(m, list)), totalsRow("Всего", sorted)],
+    (i) => i === groups.length,
+  );
+  b.blank();
+  b.chart({
+    type: "bar",
+    stacked: true,
+    title: MONITORING_CHART_TITLE,
+    categories: columnRange(first, 0, groups.length),
+    series: (["received", "missing", "invalid"] as const).map((s, i) => ({ name: STATUS_WORDS[s], values: columnRange(first, 3 + i, groups.length), color: STATUS_COLORS[s] })),
+    valueTitle: "Работ",
+  });
+
+  b.heading("Школы и работы");
+  b.header(["Муниципалитет", "Код ОО", "Школа", "Предмет", "Параллель", "Статус", "Участников", "Отсутствовали", "Файлы", "Примечание"]);
+  const start = b.rows(sorted.map((e) => [municipality(e), e.school, schools.get(e.school)?.name ?? null, e.subject, e.grade, STATUS_WORDS[e.status], e.participants, e.absent, e.files.join("; "), e.note ?? null]));
+  sorted.forEach((e, i) => {
+    if (e.status !== "received") b.style(start + i, 5, 1, 1, { fill: e.status === "missing" ? LOW_FILL : INVALID_FILL, bold: true });
+  });
+  b.style(start, 8, sorted.length, 2, { wrap: true });
+  return b.build(MONITORING_SHEET, [24, 9, 28, 16, 9, 11, 11, 13, 30, 30], { print: { landscape: true, fitToWidth: true, header: MONITORING_SHEET } });
+}
