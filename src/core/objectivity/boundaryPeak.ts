@@ -16,7 +16,7 @@
 //   p < 0.01 (10 against 2 in a flat distribution). Groups of fewer than 10 who wrote are not tested.
 import type { GroupStatistics } from "../analysis/statistics";
 import type { WorkStatistics } from "../analysis/workStatistics";
-import { MIN_GROUP, ROUGH_GROUP, groupWords, ru, type ObjectivityFlag } from "./flag";
+import { CLASS_SCOPE, MIN_GROUP, ROUGH_GROUP, ru, type ObjectivityFlag, type SignScope } from "./flag";
 
 export const BOUNDARY_TEST = { minAt: 5, pValue: 0.001, sigmas: 2, slope: [0.3, 0.7] } as const;
 
@@ -33,7 +33,7 @@ export function binomialTail(k: number, n: number, p: number): number {
   return Math.min(1, sum);
 }
 
-export function boundaryPeaks(work: WorkStatistics, group: GroupStatistics): ObjectivityFlag[] {
+export function boundaryPeaks(work: WorkStatistics, group: GroupStatistics, scope: SignScope = CLASS_SCOPE): ObjectivityFlag[] {
   if (!work.scale || group.wrote < MIN_GROUP) return [];
   const h = (s: number): number | null => (s < 0 || s > work.maxTotal ? null : (group.histogram[String(s)] ?? 0));
   const sum = (...xs: (number | null)[]) => xs.reduce<number>((a, x) => a + (x ?? 0), 0);
@@ -62,7 +62,7 @@ export function boundaryPeaks(work: WorkStatistics, group: GroupStatistics): Obj
       small,
       numbers: { boundary: b, mark, atOrAbove: at, justBelow: below, expected: Math.round(expected * 10) / 10, z: Math.round(z * 10) / 10, p0: Math.round(p0 * 100) / 100, p: Number(p.toPrecision(2)), wrote: group.wrote },
       message:
-        `${work.subject}, ${work.grade} класс, ${groupWords(group.class)}: у границы отметки «${mark}» (${b} баллов) ${at} работ набрали ${b}–${b + 1} балла, ` +
+        `${work.subject}, ${work.grade} класс, ${scope.group(group.class)}: у границы отметки «${mark}» (${b} баллов) ${at} работ набрали ${b}–${b + 1} балла, ` +
         `а ${b - 2}–${b - 1} — только ${below}; по соседним баллам ожидалось около ${ru(expected)}. Так выглядит «дотягивание» работ до отметки: ` +
         `инспектор посмотрит работы с пограничными баллами и при перепроверке сравнит их баллы` +
         `${small ? " (писавших меньше 20: признак ориентировочный)" : ""}.`,

@@ -5,7 +5,7 @@
 // its overall result is not (≤ 10 points above) — as if that item's answer were known.
 import type { GroupStatistics } from "../analysis/statistics";
 import type { WorkStatistics } from "../analysis/workStatistics";
-import { MIN_GROUP, ROUGH_GROUP, groupWords, ru, type ObjectivityFlag } from "./flag";
+import { CLASS_SCOPE, MIN_GROUP, ROUGH_GROUP, ru, type ObjectivityFlag, type SignScope } from "./flag";
 
 export const ITEM_TEST = { advancedOverBasic: 5, itemPoints: 30, overallPoints: 10, z: 3.3 } as const;
 
@@ -20,7 +20,7 @@ export function proportionZ(p1: number, n1: number, p2: number, n2: number): num
 
 const mean = (xs: number[]): number | null => (xs.length === 0 ? null : xs.reduce((a, x) => a + x, 0) / xs.length);
 
-export function itemAnomalies(work: WorkStatistics, group: GroupStatistics): ObjectivityFlag[] {
+export function itemAnomalies(work: WorkStatistics, group: GroupStatistics, scope: SignScope = CLASS_SCOPE): ObjectivityFlag[] {
   if (group.wrote < MIN_GROUP) return [];
   const small = group.wrote < ROUGH_GROUP;
   const tail = small ? " (писавших меньше 20: признак ориентировочный)" : "";
@@ -34,7 +34,7 @@ export function itemAnomalies(work: WorkStatistics, group: GroupStatistics): Obj
       ...base,
       numbers: { basicCompletion: Math.round(basic * 10) / 10, advancedCompletion: Math.round(advanced * 10) / 10 },
       message:
-        `${work.subject}, ${work.grade} класс, ${groupWords(group.class)}: задания повышенного уровня выполнены лучше базовых (${ru(advanced)} % против ${ru(basic)} %). ` +
+        `${work.subject}, ${work.grade} класс, ${scope.group(group.class)}: задания повышенного уровня выполнены лучше базовых (${ru(advanced)} % против ${ru(basic)} %). ` +
         `Обычно бывает наоборот; инспектор сравнит ответы на сложные задания с остальной работой${tail}.`,
     });
   }
@@ -57,8 +57,8 @@ export function itemAnomalies(work: WorkStatistics, group: GroupStatistics): Obj
             ...base,
             numbers: { items: items.map((x) => x.label).join(", "), overallPoints: Math.round(overall * 10) / 10, ...Object.fromEntries(items.map((x) => [`item ${x.label}`, `${x.mine} vs ${x.rest}`])) },
             message:
-              `${work.subject}, ${work.grade} класс, ${groupWords(group.class)}: ${items.length === 1 ? "задание" : "задания"} ${items.map((x) => `${x.label} (${ru(x.mine)} % против ${ru(x.rest)} % в остальных классах)`).join(", ")} ` +
-              `${items.length === 1 ? "выполнено" : "выполнены"} намного лучше, чем в параллели, хотя в целом класс написал не лучше (${ru(overall)} п. п. от максимума). Инспектор посмотрит ответы класса на ${items.length === 1 ? "это задание" : "эти задания"}${tail}.`,
+              `${work.subject}, ${work.grade} класс, ${scope.group(group.class)}: ${items.length === 1 ? "задание" : "задания"} ${items.map((x) => `${x.label} (${ru(x.mine)} % против ${ru(x.rest)} % ${scope.othersBrief})`).join(", ")} ` +
+              `${items.length === 1 ? "выполнено" : "выполнены"} намного лучше, чем ${scope.whole}, хотя в целом ${scope.unitWrote} не лучше (${ru(overall)} п. п. от максимума). Инспектор посмотрит ответы ${scope.ofUnit} на ${items.length === 1 ? "это задание" : "эти задания"}${tail}.`,
           });
         }
       }

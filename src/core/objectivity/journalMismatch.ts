@@ -2,9 +2,9 @@
 // Seed 001 §6.3: municipalities re-check schools where more than 50 % did not confirm their marks.
 import type { GroupStatistics } from "../analysis/statistics";
 import type { WorkStatistics } from "../analysis/workStatistics";
-import { MIN_GROUP, ROUGH_GROUP, groupWords, ru, type ObjectivityFlag, type ObjectivitySettings } from "./flag";
+import { MIN_GROUP, ROUGH_GROUP, ru, type ObjectivityFlag, type ObjectivitySettings, CLASS_SCOPE, type SignScope } from "./flag";
 
-export function journalMismatch(work: WorkStatistics, group: GroupStatistics, settings: ObjectivitySettings): ObjectivityFlag | null {
+export function journalMismatch(work: WorkStatistics, group: GroupStatistics, settings: ObjectivitySettings, scope: SignScope = CLASS_SCOPE): ObjectivityFlag | null {
   const j = group.journal;
   if (!j || group.wrote < MIN_GROUP) return null;
   const compared = j.lower + j.same + j.higher;
@@ -22,7 +22,7 @@ export function journalMismatch(work: WorkStatistics, group: GroupStatistics, se
     small,
     numbers: { compared, differ, lower: j.lower, higher: j.higher, same: j.same, percent, lowerPercent: j.lowerPercent, higherPercent: j.higherPercent, threshold: settings.journalMismatchPercent },
     message:
-      `${work.subject}, ${work.grade} класс, ${groupWords(group.class)}: ${ru(percent)} % писавших (${differ} из ${compared}) не подтвердили отметку по журналу — ` +
+      `${work.subject}, ${work.grade} класс, ${scope.group(group.class)}: ${ru(percent)} % писавших (${differ} из ${compared}) не подтвердили отметку по журналу — ` +
       `понизили ${j.lower}, повысили ${j.higher}; порог ${settings.journalMismatchPercent} %. Муниципалитет по такому признаку назначает перепроверку работ и сравнивает баллы ВПР с журналом` +
       `${small ? " (писавших меньше 20: признак ориентировочный)" : ""}.`,
   };
