@@ -5,10 +5,13 @@ import type { CellValue, SheetPlan } from "../backend";
 import { HEADER_FILL } from "../contract";
 import { LOW_FILL } from "../analysis/sheetBuilder";
 import type { FileProblem, RollupData, RollupFile } from "./rollupData";
+import { rowHeightFor } from "./rollupRowHeight";
+
+const WIDTHS = [40, 16, 18, 9, 8, 8, 14, 80];
 
 export const FILES_SHEET = "Файлы";
 /** Problems written out per file; the rest are counted. */
-export const PROBLEMS_SHOWN = 20;
+export const PROBLEMS_SHOWN = 10;
 
 export const KIND_WORDS: Record<RollupFile["kind"], string> = {
   form: "форма (наша)",
@@ -37,16 +40,21 @@ export function filesSheet(data: RollupData): Omit<SheetPlan, "mode"> {
     ...files.map((f) => [f.file, KIND_WORDS[f.kind], f.subject, f.grade, f.rows, f.problems.filter((p) => p.severity === "error").length, f.problems.filter((p) => p.severity !== "error").length, problemsCell(f.problems)]),
   ];
   const n = values.length;
+  const heights = values.slice(1).flatMap((r, i) => {
+    const h = rowHeightFor([{ text: String(r[0]), width: WIDTHS[0] }, { text: r[7] === null ? null : String(r[7]), width: WIDTHS[7] }]);
+    return h === null ? [] : [{ range: `A${i + 2}:H${i + 2}`, rowHeight: h }];
+  });
   const bad = files.flatMap((f, i) => (f.kind === "unreadable" || f.kind === "not-a-form" || f.problems.some((p) => p.severity === "error") ? [{ range: `A${i + 2}:B${i + 2}`, fill: LOW_FILL }] : []));
   return {
     name: FILES_SHEET,
     values,
-    columnWidths: [40, 16, 18, 9, 8, 8, 14, 80],
+    columnWidths: WIDTHS,
     freezeRows: 1,
     styles: [
       { range: "A1:H1", bold: true, wrap: true, fill: HEADER_FILL, vertical: "middle", rowHeight: 32 },
       ...(n > 1 ? [{ range: `A2:H${n}`, border: "thin" as const, vertical: "top" as const }, { range: `A2:A${n}`, wrap: true }, { range: `H2:H${n}`, wrap: true }] : []),
       ...bad,
+      ...heights,
     ],
     print: { landscape: true, fitToWidth: true, repeatRows: "1:1", header: FILES_SHEET },
   };

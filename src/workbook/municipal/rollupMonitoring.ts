@@ -4,12 +4,14 @@
 import type { CellValue, SheetPlan } from "../backend";
 import { LOW_FILL, SheetBuilder, columnRange } from "../analysis/sheetBuilder";
 import type { MonitoringEntry, RollupData, WorkStatus } from "./rollupData";
+import { fitRows } from "./rollupRowHeight";
 
 export const MONITORING_SHEET = "Мониторинг";
 export const MONITORING_CHART_TITLE = "Работы по муниципалитетам: получено, нет, с ошибками";
 export const STATUS_COLORS: Record<WorkStatus, string> = { received: "#38761D", missing: "#CC0000", invalid: "#E69138" };
 export const STATUS_WORDS: Record<WorkStatus, string> = { received: "получена", missing: "нет", invalid: "с ошибками" };
 const INVALID_FILL = "#FFF2CC";
+const WIDTHS = [24, 9, 28, 16, 9, 11, 11, 13, 30, 30];
 const NO_MUNICIPALITY = "(муниципалитет не указан)";
 
 export function monitoringSheet(data: RollupData): Omit<SheetPlan, "mode"> {
@@ -64,10 +66,12 @@ export function monitoringSheet(data: RollupData): Omit<SheetPlan, "mode"> {
 
   b.heading("Школы и работы");
   b.header(["Муниципалитет", "Код ОО", "Школа", "Предмет", "Параллель", "Статус", "Участников", "Отсутствовали", "Файлы", "Примечание"]);
-  const start = b.rows(sorted.map((e) => [municipality(e), e.school, schools.get(e.school)?.name ?? null, e.subject, e.grade, STATUS_WORDS[e.status], e.participants, e.absent, e.files.join("; "), e.note ?? null]));
+  const detail = sorted.map((e) => [municipality(e), e.school, schools.get(e.school)?.name ?? null, e.subject, e.grade, STATUS_WORDS[e.status], e.participants, e.absent, e.files.join("; "), e.note ?? null]);
+  const start = b.rows(detail);
+  fitRows(b, start, detail, WIDTHS, [0, 2, 8, 9]);
   sorted.forEach((e, i) => {
     if (e.status !== "received") b.style(start + i, 5, 1, 1, { fill: e.status === "missing" ? LOW_FILL : INVALID_FILL, bold: true });
   });
-  b.style(start, 8, sorted.length, 2, { wrap: true });
-  return b.build(MONITORING_SHEET, [24, 9, 28, 16, 9, 11, 11, 13, 30, 30], { print: { landscape: true, fitToWidth: true, header: MONITORING_SHEET } });
+  b.style(start, 0, sorted.length, 10, { wrap: true, vertical: "top" });
+  return b.build(MONITORING_SHEET, WIDTHS, { print: { landscape: true, fitToWidth: true, header: MONITORING_SHEET } });
 }

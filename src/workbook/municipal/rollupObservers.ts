@@ -6,9 +6,11 @@ import { describeFinding, parseCellAddress } from "../../core";
 import type { SheetPlan } from "../backend";
 import { LOW_FILL, SheetBuilder } from "../analysis/sheetBuilder";
 import type { RollupData } from "./rollupData";
+import { fitRows } from "./rollupRowHeight";
 
 export const OBSERVERS_ROLLUP_SHEET = "Наблюдатели";
 
+const WIDTHS = [8, 28, 22, 24, 14, 24, 50];
 const cellRow = (cell: string): number => parseCellAddress(cell).row + 1;
 const print = { landscape: true, fitToWidth: true, header: OBSERVERS_ROLLUP_SHEET };
 
@@ -24,8 +26,8 @@ export function observersSheet(data: RollupData): Omit<SheetPlan, "mode"> {
     `Из файла «${o.list.file}», лист «${o.list.sheet}». Наблюдателем не может быть работник ОО, в которую он назначен, или родитель её участника; проверяется по школе (класс и дата работы не сверяются). Лист содержит ФИО — только для муниципалитета.`,
   );
   b.add([`Наблюдателей: ${o.list.observers.length}; назначений с конфликтом: ${o.flags.length}.`], { bold: true });
-  const rows = new Set(o.list.observers.map((x) => x.row));
-  for (const f of o.list.findings.filter((f) => !f.cell || !rows.has(cellRow(f.cell)))) b.add([describeFinding(f)], { italic: true });
+  const observerRows = new Set(o.list.observers.map((x) => x.row));
+  for (const f of o.list.findings.filter((f) => !f.cell || !observerRows.has(cellRow(f.cell)))) b.add([describeFinding(f)], { italic: true });
   b.blank();
 
   b.header(["Строка", "ФИО", "Место работы", "Дети", "Назначен в", "Конфликт", "Замечания"]);
@@ -38,10 +40,12 @@ export function observersSheet(data: RollupData): Omit<SheetPlan, "mode"> {
     const list = o.list.findings.filter((f) => f.cell && cellRow(f.cell) === row).map((f) => `${f.cell}: ${f.message.replace(/^.*?ячейка [A-Z]+\d+: /, "")}`);
     return list.length > 0 ? list.join("\n") : null;
   };
-  const start = b.rows(o.list.observers.map((x) => [x.row, x.name || null, x.workplaceText || null, x.childrenText || null, x.assignedText || null, conflicts.get(x.row)?.join("; ") ?? null, notes(x.row)]));
+  const rows = o.list.observers.map((x) => [x.row, x.name || null, x.workplaceText || null, x.childrenText || null, x.assignedText || null, conflicts.get(x.row)?.join("; ") ?? null, notes(x.row)]);
+  const start = b.rows(rows);
+  fitRows(b, start, rows, WIDTHS, [1, 2, 3, 4, 5, 6]);
   b.style(start, 1, o.list.observers.length, 6, { wrap: true, vertical: "top" });
   o.list.observers.forEach((x, i) => {
     if (conflicts.has(x.row)) b.style(start + i, 5, 1, 1, { fill: LOW_FILL, bold: true });
   });
-  return b.build(OBSERVERS_ROLLUP_SHEET, [8, 28, 22, 24, 14, 24, 50], { print });
+  return b.build(OBSERVERS_ROLLUP_SHEET, WIDTHS, { print });
 }

@@ -6,10 +6,12 @@ import type { SheetPlan } from "../backend";
 import { SIGN_TITLES } from "../objectivity/objectivitySheet";
 import { LOW_FILL, SheetBuilder, columnRange } from "../analysis/sheetBuilder";
 import { schoolLabel, type RollupData, type SchoolSign } from "./rollupData";
+import { fitRows } from "./rollupRowHeight";
 
 export const SIGNS_SHEET = "Признаки";
 export const RANKING_CHART_TITLE = "Признаки необъективности по школам";
 export const RANKING_COLOR = "#C00000";
+const WIDTHS = [34, 22, 24, 60, 40, 10, 12];
 
 export const signTitle = (code: string): string => SIGN_TITLES[code as ObjectivitySign] ?? code;
 export const numbersText = (s: Pick<SchoolSign, "numbers">): string =>
@@ -39,10 +41,12 @@ export function signsSheet(data: RollupData): Omit<SheetPlan, "mode"> {
   b.header(["Школа", "Работа", "Признак", "Что видно", "Цифры", "Мало писавших"]);
   const order = new Map(data.ranking.map((r, i) => [r.school, i]));
   const signs = [...data.signs].sort((x, y) => (order.get(x.school) ?? 1e9) - (order.get(y.school) ?? 1e9) || x.grade - y.grade || x.subject.localeCompare(y.subject, "ru"));
-  const start = b.rows(signs.map((s) => [label(s.school), `${s.subject}, ${s.grade} класс`, signTitle(s.code), s.message, numbersText(s), s.small ? "да" : null]));
-  b.style(start, 3, signs.length, 2, { wrap: true, vertical: "top" });
+  const rows = signs.map((s) => [label(s.school), `${s.subject}, ${s.grade} класс`, signTitle(s.code), s.message, numbersText(s), s.small ? "да" : null]);
+  const start = b.rows(rows);
+  b.style(start, 0, signs.length, 6, { wrap: true, vertical: "top" });
+  fitRows(b, start, rows, WIDTHS, [0, 1, 2, 3, 4]);
   signs.forEach((s, i) => {
     if (!s.small) b.style(start + i, 2, 1, 1, { fill: LOW_FILL });
   });
-  return b.build(SIGNS_SHEET, [34, 22, 24, 60, 40, 10, 12], { print: { landscape: true, fitToWidth: true, header: SIGNS_SHEET } });
+  return b.build(SIGNS_SHEET, WIDTHS, { print: { landscape: true, fitToWidth: true, header: SIGNS_SHEET } });
 }
