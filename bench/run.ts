@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark, a table each, all figures in bench/results.json.
-//   node bench/dist/bench/run.js [--only=roundtrips,core,file,functions,pane,analysis] [--quick]
+//   node bench/dist/bench/run.js [--only=roundtrips,core,file,functions,pane,analysis,municipal] [--quick]
 // A full run also rewrites the figures block of docs/BENCHMARKS.md (see report.ts).
 import { writeFileSync } from "node:fs";
 import * as path from "node:path";
@@ -15,6 +15,7 @@ const BENCHES: Bench[] = [
   { id: "functions", title: "4. Custom functions", run: async (log, quick) => (await import("./functions")).customFunctions(log, quick) },
   { id: "pane", title: "5. Task pane", run: async (log) => (await import("./pane")).taskPane(log) },
   { id: "analysis", title: "6. Analysis planning (statistics, sheets, charts) from one snapshot", run: async (log, quick) => (await import("./analysis")).analysisPlanning(log, quick) },
+  { id: "municipal", title: "7. Municipal reader: FIS OKO exports (2021 layout) with readFolder vs. ExcelJS's streaming reader", run: async (log, quick) => (await import("./municipal")).municipalRead(log, quick) },
 ];
 
 async function main(): Promise<void> {

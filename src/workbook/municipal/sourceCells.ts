@@ -54,8 +54,14 @@ export function readVariant(v: CellValue): number | "absent" | null | { text: st
 export function readClassName(v: CellValue, grade: number): string | null {
   const s = v === null ? "" : String(v).trim().replace(/\s+/g, "");
   if (s === "" || s.toLowerCase() === "нет" || s === "-") return null;
-  return /^\d/.test(s) ? s.toUpperCase() : `${grade}${s.toUpperCase()}`;
+  const name = /^\d/.test(s) ? s.toUpperCase() : `${grade}${s.toUpperCase()}`;
+  // One string per class, not per row: a region's year is a million rows and a few hundred classes.
+  let kept = CLASS_NAMES.get(name);
+  if (kept === undefined) CLASS_NAMES.set(name, (kept = name));
+  return kept;
 }
+
+const CLASS_NAMES = new Map<string, string>();
 
 /** The school's 6-digit code from a login «sch123456» (or the bare code), else null. */
 export function readSchoolLogin(v: CellValue): string | null {
