@@ -3,6 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { cmdCheck, cmdCodes, cmdInit, cmdRemoveNames, cmdSheets, cmdUpload, KNOWN_WORKS, type Values } from "./commands";
 import { cmdAnalyze } from "./analyze";
+import { cmdMunicipal } from "./municipal";
 import { cmdRecheck } from "./recheck";
 import { cmdMerge, cmdPackets } from "./packets";
 import { cmdDemo } from "./demo";
@@ -49,6 +50,7 @@ const COMMANDS: Record<CommandName, Command> = {
     positionals: true,
     run: cmdRecheck,
   },
+  municipal: { options: { ...OUT, json: { type: "boolean" }, schools: { type: "string" }, criteria: { type: "string" }, observers: { type: "string" } }, positionals: true, run: cmdMunicipal },
   "remove-names": { options: { ...OUT, yes: { type: "boolean", short: "y" } }, positionals: true, run: cmdRemoveNames },
   demo: { options: { ...OUT, seed: { type: "string" } }, positionals: false, run: (ctx, values) => cmdDemo(ctx, values) },
 };

@@ -81,6 +81,7 @@ const ru = {
   upload <книга.xlsx> --out ПАПКА   формы для загрузки в ФИС ОКО (файл на работу, когда она готова)
   recheck <подкоманда>        перепроверка: выборка, пакет школы, сканы, протокол комиссии, отчёт
   analyze <книга.xlsx>        анализ результатов: листы со статистикой и диаграммами, результаты по ФИО
+  municipal <папка>           муниципальный свод: формы школ и выгрузки ФИС ОКО, мониторинг, наблюдатели
   packets <книга.xlsx> --out ПАПКА  пакеты для экспертов: листы для баллов без ФИО
   merge <книга.xlsx> <пакет.xlsx>…  принять баллы из пакетов, которые вернули эксперты
   remove-names <книга.xlsx> --yes   удалить ФИО из книги (коды остаются)
@@ -318,6 +319,19 @@ LibreOffice и Р7) и лист «Инструкция»; ни списка уч
     recheck: `Использование: vpr recheck <подкоманда> … — перепроверка работ: выборка, пакет школы и проверка
 сканов, протокол комиссии, отчёт о расхождениях (docs/RECHECK.md). Без подкоманды печатает список
 подкоманд с их параметрами.`,
+    municipal: `Использование: vpr municipal <папка> [--schools ФАЙЛ] [--criteria ФАЙЛ] [--observers ФАЙЛ] [--out ФАЙЛ] [--json]
+
+Муниципальный свод (docs/MUNICIPAL.md): читает все .xlsx папки (и вложенных папок) — формы школ
+(наши и заполненные вручную) и выгрузки результатов ФИС ОКО; каждая ошибка — с файлом, листом и
+ячейкой, плохой файл не останавливает остальные. Мониторинг по школам и работам, статистика по
+школам и муниципалитету, признаки и рейтинг школ, проверка наблюдателей; книга «Свод» или JSON.
+  --schools ФАЙЛ     ожидаемый список: лист «Школы» (Код ОО | Наименование | Муниципалитет |
+                     Параллели | Работы) или список ФИС ОКО «логин | имя | регион»
+  --criteria ФАЙЛ    книга с листом «Критерии» (как у школы): максимумы и шкалы отметок
+  --observers ФАЙЛ   книга с листом «Наблюдатели» (ФИО | Место работы (код ОО) |
+                     Дети: код ОО и класс | Назначен в (код ОО)); в выводе — только номера строк
+  --out ФАЙЛ         записать книгу «Свод» (Мониторинг, Статистика, Признаки, Наблюдатели, Файлы)
+  --json             напечатать свод в JSON`,
     "remove-names": `Использование: vpr remove-names <книга.xlsx> --yes [--out ФАЙЛ]
 
 Стирает ФИО на листе «Ученики» (столбцы «ФИО», «Фамилия», «Имя», «Отчество» — во всех строках,
@@ -351,6 +365,7 @@ Commands:
   upload <book.xlsx> --out DIR      upload forms for FIS OKO (one file per work, once it is ready)
   recheck <subcommand>        re-checks: sample, school package, scans, commission protocol, report
   analyze <book.xlsx>         results analysis: statistics sheets with charts, results by name
+  municipal <folder>          municipal roll-up: schools' forms and FIS OKO exports, monitoring, observers
   packets <book.xlsx> --out DIR     packets for experts: score sheets without names
   merge <book.xlsx> <packet.xlsx>…  take the scores from the packets the experts returned
   remove-names <book.xlsx> --yes    remove the names from the workbook (codes stay)
@@ -582,6 +597,20 @@ packet; the message names the file, the sheet and the cell.
     recheck: `Usage: vpr recheck <subcommand> … — re-checks: the sample, the school's package and scan
 check, the commission's protocol, the discrepancy report (docs/RECHECK.md). Without a subcommand it
 prints the subcommands with their options.`,
+    municipal: `Usage: vpr municipal <folder> [--schools FILE] [--criteria FILE] [--observers FILE] [--out FILE] [--json]
+
+The municipal roll-up (docs/MUNICIPAL.md): reads every .xlsx of the folder (and its subfolders) —
+schools' forms (ours and filled by hand) and FIS OKO results exports; every problem with file,
+sheet and cell, a bad file never stops the others. Monitoring per school and work, statistics per
+school and for the municipality, signs and the ranking of schools, the observers' check; the
+workbook «Свод» or JSON.
+  --schools FILE     the expected list: sheet «Школы» (Код ОО | Наименование | Муниципалитет |
+                     Параллели | Работы) or the FIS OKO list «логин | имя | регион»
+  --criteria FILE    a workbook with «Критерии» (as a school's): maxima and mark scales
+  --observers FILE   a workbook with «Наблюдатели» (ФИО | Место работы (код ОО) |
+                     Дети: код ОО и класс | Назначен в (код ОО)); output names rows only
+  --out FILE         write the workbook «Свод» (monitoring, statistics, signs, observers, files)
+  --json             print the roll-up as JSON`,
     "remove-names": `Usage: vpr remove-names <book.xlsx> --yes [--out FILE]
 
 Clears the names on «Ученики» (the columns «ФИО», «Фамилия», «Имя», «Отчество», on every row,

@@ -1,0 +1,182 @@
+// `vpr municipal <папка> [--schools ФАЙЛ] [--criteria ФАЙЛ] [--observers ФАЙЛ] [--out ФАЙЛ] [--json]`:
+// the municipal coordinator's roll-up (docs/MUNICIPAL.md). Reads every school's form and every FIS
+// OKO export of the folder (a progress line on stderr, file n of N), the expected list, «Критерии»
+// and the observers; monitoring, statistics per school and municipality, signs, the observers'
+// conflicts; the workbook «Свод» (--out) or JSON (--json). Names of observers never reach stdout.
+// Files' problems are the roll-up's content, not the command's failure: exit 0 once it is made.
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import { DEFAULT_OBJECTIVITY, describeFinding, hasErrors, type Finding } from "../core";
+import { criteriaFromBytes } from "../workbook/municipal/criteriaFile";
+import { monitoring } from "../workbook/municipal/monitoring";
+import { folderFiles, readFolder } from "../workbook/municipal/node/readFolder";
+import { observerFlags, type ObserverFlag } from "../workbook/municipal/observers";
+import { readObservers, type ObserversList } from "../workbook/municipal/observersSheet";
+import type { FolderRead } from "../workbook/municipal/readSources";
+import type { RollupData } from "../workbook/municipal/rollupData";
+import { fileLosses, monitoringEntries, rollupFiles, statisticsData } from "../workbook/municipal/rollupInputs";
+import { rankSchools } from "../workbook/municipal/ranking";
+import { municipalFlags } from "../workbook/municipal/signs";
+import { municipalStatistics } from "../workbook/municipal/statistics";
+import { readSchoolList, type SchoolList } from "../workbook/municipal/schoolList";
+import { one, str, writeFiles, type Values } from "./commands";
+import { CliError, EXIT_OK, EXIT_UNUSABLE, openWorkbook, printFindings, resolvePath, table, type Ctx } from "./io";
+
+const TEXTS = {
+  ru: {
+    notFolder: (p: string) => `«${p}» — не папка: укажите папку с файлами школ и выгрузками ФИС ОКО.`,
+    missing: (p: string) => `Папки «${p}» нет.`,
+    empty: (p: string) => `В папке «${p}» нет файлов .xlsx.`,
+    progress: (n: number, total: number, name: string) => `Файл ${n} из ${total}: ${name}`,
+    badInput: (what: string, file: string) => `${what} «${file}» использовать нельзя:`,
+    schools: "Список школ",
+    criteria: "Книгу с «Критериями»",
+    observers: "Список наблюдателей",
+    files: (n: number, read: number, rows: number) => `Файлов: ${n}; прочитано: ${read}; строк участников: ${rows}.`,
+    filesCol: ["Файл", "Вид", "Предмет", "Параллель", "Строк", "Замечаний"],
+    kind: { form: "форма", "official-form": "форма ФИС ОКО", export: "выгрузка", unreadable: "не прочитан", "not-a-form": "не форма" } as Record<string, string>,
+    monitoring: (received: number, missing: number, invalid: number) => `Мониторинг: получено работ ${received}, нет ${missing}, с ошибками ${invalid}.`,
+    noList: "Список школ не задан (--schools): показаны полученные работы, ожидаемые не сверялись.",
+    observerFlags: (n: number) => (n === 0 ? "Наблюдатели: конфликтов назначений нет." : `Наблюдатели: назначений с конфликтом — ${n} (по строкам списка):`),
+    flag: (f: ObserverFlag) => `  строка ${f.row}: ОО ${f.school} — ${f.code === "municipal.observer-works-there" ? `работает там (${f.cell})` : `там учится ребёнок${f.class ? ` (${f.class})` : ""} (${f.cell})`}`,
+    works: (w: number, s: number, r: number) => `Работ: ${w}; признаков необъективности: ${s}; школ с признаками: ${r}${r > 0 ? " (первые по рейтингу):" : "."}`,
+    rank: (i: number, school: string, name: string | undefined, signs: number, score: number | null) => `  ${i}. ${school}${name ? ` ${name}` : ""}: признаков ${signs}${score !== null ? `, мера ${score}` : ""}`,
+    written: (file: string) => `Свод записан: ${file}.`,
+  },
+  en: {
+    notFolder: (p: string) => `"${p}" is not a folder: give the folder of the schools' files and FIS OKO exports.`,
+    missing: (p: string) => `No folder "${p}".`,
+    empty: (p: string) => `The folder "${p}" holds no .xlsx file.`,
+    progress: (n: number, total: number, name: string) => `File ${n} of ${total}: ${name}`,
+    badInput: (what: string, file: string) => `${what} "${file}" cannot be used:`,
+    schools: "The list of schools",
+    criteria: "The «Критерии» workbook",
+    observers: "The list of observers",
+    files: (n: number, read: number, rows: number) => `Files: ${n}; read: ${read}; participant rows: ${rows}.`,
+    filesCol: ["File", "Kind", "Subject", "Grade", "Rows", "Problems"],
+    kind: { form: "form", "official-form": "FIS OKO form", export: "export", unreadable: "unreadable", "not-a-form": "no form" } as Record<string, string>,
+    monitoring: (received: number, missing: number, invalid: number) => `Monitoring: works received ${received}, missing ${missing}, invalid ${invalid}.`,
+    noList: "No list of schools (--schools): the works received are shown, the expected ones not compared.",
+    observerFlags: (n: number) => (n === 0 ? "Observers: no conflicting assignment." : `Observers: conflicting assignments — ${n} (by row of the list):`),
+    flag: (f: ObserverFlag) => `  row ${f.row}: school ${f.school} — ${f.code === "municipal.observer-works-there" ? `works there (${f.cell})` : `a child${f.class ? ` (${f.class})` : ""} studies there (${f.cell})`}`,
+    works: (w: number, s: number, r: number) => `Works: ${w}; signs of non-objective results: ${s}; schools with signs: ${r}${r > 0 ? " (top of the ranking):" : "."}`,
+    rank: (i: number, school: string, name: string | undefined, signs: number, score: number | null) => `  ${i}. ${school}${name ? ` ${name}` : ""}: signs ${signs}${score !== null ? `, measure ${score}` : ""}`,
+    written: (file: string) => `Roll-up written: ${file}.`,
+  },
+};
+
+type T = (typeof TEXTS)["ru"];
+
+/** An input file's findings that block it: exit 2 with the findings; warnings are printed and the run goes on. */
+function usable(t: T, what: string, file: string, findings: readonly Finding[]): void {
+  if (!hasErrors(findings)) return;
+  throw new CliError(EXIT_UNUSABLE, [t.badInput(what, file), ...findings.filter((f) => f.severity === "error").map((f) => `  ${describeFinding(f)}`)].join("\n"));
+}
+
+async function readSchools(ctx: Ctx, t: T, file: string): Promise<{ list: SchoolList | null; findings: Finding[] }> {
+  const snapshot = await (await openWorkbook(ctx, file)).read(null);
+  const r = readSchoolList(snapshot, file);
+  usable(t, t.schools, file, r.findings);
+  return r;
+}
+
+async function readCriteria(ctx: Ctx, t: T, file: string) {
+  await openWorkbook(ctx, file); // the same refusals (missing, not .xlsx, damaged…) as every command's
+  const r = await criteriaFromBytes(await fs.readFile(resolvePath(ctx, file)));
+  usable(t, t.criteria, file, r.findings);
+  return r;
+}
+
+async function readObserversFile(ctx: Ctx, t: T, file: string): Promise<ObserversList> {
+  const list = readObservers(file, await (await openWorkbook(ctx, file)).read(null));
+  usable(t, t.observers, file, list.findings);
+  return list;
+}
+
+/** Reads the folder with a progress line on stderr: the first file, then at most one a second, and the last. */
+async function readWithProgress(ctx: Ctx, t: T, dir: string, criteria: Parameters<typeof readFolder>[1]): Promise<FolderRead> {
+  const total = (await folderFiles(dir)).length;
+  let last = 0;
+  return readFolder(dir, criteria, (n, name) => {
+    const now = Date.now();
+    if (n === 1 || n === total || now - last >= 1000) {
+      last = now;
+      ctx.io.err(t.progress(n, total, name));
+    }
+  });
+}
+
+export async function cmdMunicipal(ctx: Ctx, values: Values, positionals: string[]): Promise<number> {
+  const t = TEXTS[ctx.lang ?? "ru"];
+  const folder = one(ctx, positionals);
+  const dir = resolvePath(ctx, folder);
+  const stat = await fs.stat(dir).catch(() => null);
+  if (!stat) throw new CliError(EXIT_UNUSABLE, t.missing(folder));
+  if (!stat.isDirectory()) throw new CliError(EXIT_UNUSABLE, t.notFolder(folder));
+  if (!(await folderFiles(dir)).some((f) => /\.xlsx$/i.test(f))) throw new CliError(EXIT_UNUSABLE, t.empty(folder));
+
+  // The inputs first: a list that cannot be used stops the run before the long read.
+  const schoolsArg = str(values.schools);
+  const criteriaArg = str(values.criteria);
+  const observersArg = str(values.observers);
+  const schools = schoolsArg ? await readSchools(ctx, t, schoolsArg) : null;
+  const criteria = criteriaArg ? await readCriteria(ctx, t, criteriaArg) : null;
+  const observersList = observersArg ? await readObserversFile(ctx, t, observersArg) : null;
+
+  const read = await readWithProgress(ctx, t, dir, { criteria: criteria?.works });
+  const files = rollupFiles(read);
+  const m = monitoring(read.files, fileLosses(read), schools?.list ?? null);
+  const mon = monitoringEntries(m);
+  const gradesAt = new Map<string, number[]>();
+  for (const f of read.files) for (const r of f.rows) if (!gradesAt.get(r.school)?.includes(f.grade)) gradesAt.set(r.school, [...(gradesAt.get(r.school) ?? []), f.grade]);
+  const names = new Map(mon.schools.map((s) => [s.school, s.name ?? undefined]));
+  const observers = observersList ? { list: observersList, flags: observerFlags(observersList, { gradesAt: (s) => gradesAt.get(s), schoolName: (s) => names.get(s) }) } : null;
+
+  const st = municipalStatistics(read.files, criteria?.works ?? []);
+  const flags = municipalFlags(st.works, DEFAULT_OBJECTIVITY);
+  const stats = statisticsData(st.works, flags, rankSchools(flags));
+  if (!values.json) {
+    // Text: what was read and checked (no observer's name: rows only).
+    ctx.io.out(t.files(files.length, read.files.length, read.files.reduce((n, f) => n + f.rows.length, 0)));
+    table(t.filesCol, files.map((f) => [f.file, t.kind[f.kind], f.subject ?? "—", f.grade ?? "—", f.rows, f.problems.length])).forEach((l) => ctx.io.out(`  ${l}`));
+    const count = (s: string) => mon.entries.filter((e) => e.status === s).length;
+    ctx.io.out(t.monitoring(count("received"), count("missing"), count("invalid")));
+    if (!schools) ctx.io.out(t.noList);
+    if (observers) {
+      ctx.io.out(t.observerFlags(observers.flags.length));
+      observers.flags.forEach((f) => ctx.io.out(t.flag(f)));
+    }
+    ctx.io.out(t.works(stats.works.length, stats.signs.length, stats.ranking.length));
+    stats.ranking.slice(0, 10).forEach((r, i) => ctx.io.out(t.rank(i + 1, r.school, names.get(r.school), r.signs, r.score ?? null)));
+    printFindings(ctx, [...(schools?.findings ?? []), ...(criteria?.findings ?? []), ...(observersList?.findings ?? []), ...m.findings, ...st.findings]);
+  }
+
+  const data: RollupData = { files, schools: mon.schools, monitoring: mon.entries, works: stats.works, signs: stats.signs, ranking: stats.ranking, observers };
+  const out = str(values.out);
+  if (out) {
+    const { rollupWorkbook } = await import("../workbook/municipal/rollupWorkbook");
+    const { writeNewWorkbook } = await import("../workbook/recheck/recheckFiles");
+    await writeFiles(ctx, path.dirname(out), [{ name: path.basename(out), bytes: await writeNewWorkbook(rollupWorkbook(data)) }]);
+  }
+  if (values.json) {
+    ctx.io.out(JSON.stringify(municipalJson(data), null, 2));
+    return EXIT_OK;
+  }
+  if (out) ctx.io.out(t.written(out));
+  // The schools' problems are the roll-up's content («Файлы»), not a failure of the command.
+  return EXIT_OK;
+}
+
+/** The JSON of docs/MUNICIPAL.md: files, schools with their works, works with "school" in each group, flags. Observers by row only. */
+export function municipalJson(data: RollupData) {
+  return {
+    files: data.files,
+    schools: data.schools.map((s) => ({ ...s, works: (data.monitoring ?? []).filter((e) => e.school === s.school).map(({ school: _school, ...w }) => w) })),
+    works: data.works,
+    flags: [
+      ...data.signs,
+      ...(data.observers?.flags ?? []).map((f) => ({ code: f.code, file: f.file, sheet: f.sheet, row: f.row, cell: f.cell, school: f.school, class: f.class, gradeWrites: f.gradeWrites, message: f.message })),
+    ],
+    ranking: data.ranking,
+  };
+}
