@@ -5,8 +5,8 @@
 import { Parser } from "htmlparser2";
 import type { CellValue, SheetSnapshot } from "../../backend";
 import { parseRangeAddress } from "../../../core/address";
-import { decodeOoxmlText, localName, parserOptions } from "../package/xml";
-import { serialToIso } from "./numberFormats";
+import { localName, parserOptions } from "../package/xml";
+import { decodeCellValue } from "./cellValue";
 import { formulaTemplate } from "../../../core/formulaShift";
 
 export interface ReadContext {
@@ -148,29 +148,8 @@ export function readSheetXml(xml: string, ctx: ReadContext, withFormulas: boolea
     cells.push({ r: rowIndex, c: colIndex, v, f });
   }
 
-  function cellValue(): CellValue {
-    if (type === "inlineStr") return inlineText ? decodeOoxmlText(inlineText) : null;
-    if (value === null || value === "") return null;
-    switch (type) {
-      case "s": {
-        const s = ctx.sharedStrings[Number(value)];
-        return s === undefined || s === "" ? null : s;
-      }
-      case "b":
-        return value === "1" || value.toLowerCase() === "true";
-      case "str":
-        return decodeOoxmlText(value);
-      case "e":
-        return value;
-      case "d":
-        return value.endsWith("T00:00:00") || value.endsWith("T00:00:00Z") ? value.slice(0, 10) : value.replace(/Z$/, "");
-      default: {
-        const n = Number(value);
-        if (!Number.isFinite(n)) return value;
-        return ctx.dateStyles[style] ? serialToIso(n, ctx.date1904) : n;
-      }
-    }
-  }
+  // One decoding of a cell's value for both readers (./cellValue.ts).
+  const cellValue = (): CellValue => decodeCellValue(ctx, type, value, inlineText, style);
 
   parser.end(xml);
 
