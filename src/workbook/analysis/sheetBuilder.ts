@@ -79,11 +79,11 @@ export class SheetBuilder {
     return this.blocks.map((b) => ({ range: rangeAddress(b.row, b.col, b.rows, b.cols), ...b.style }));
   }
 
-  /** A chart below the current row, with empty rows reserved for it. */
-  chart(chart: Omit<ChartPlan, "anchor">): void {
+  /** A chart below the current row, with empty rows reserved for it; `cols` columns wide (fewer on a sheet of wide columns). */
+  chart(chart: Omit<ChartPlan, "anchor">, cols = CHART_COLS): void {
     const from = this.values.length;
     this.blank(CHART_ROWS);
-    this.charts.push({ ...chart, anchor: { from: { row: from, col: 0 }, to: { row: from + CHART_ROWS - 1, col: CHART_COLS - 1 } } });
+    this.charts.push({ ...chart, anchor: { from: { row: from, col: 0 }, to: { row: from + CHART_ROWS - 1, col: cols - 1 } } });
     this.blank();
   }
 

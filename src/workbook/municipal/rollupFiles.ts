@@ -5,7 +5,7 @@ import type { CellValue, SheetPlan } from "../backend";
 import { HEADER_FILL } from "../contract";
 import { LOW_FILL } from "../analysis/sheetBuilder";
 import type { FileProblem, RollupData, RollupFile } from "./rollupData";
-import { rowHeightFor } from "./rollupRowHeight";
+import { rowHeightFor } from "../analysis/rowHeight";
 
 const WIDTHS = [40, 16, 18, 9, 8, 8, 14, 80];
 

@@ -4,7 +4,7 @@
 import type { CellValue, SheetPlan } from "../backend";
 import { LOW_FILL, SheetBuilder, columnRange } from "../analysis/sheetBuilder";
 import type { MonitoringEntry, RollupData, WorkStatus } from "./rollupData";
-import { fitRows } from "./rollupRowHeight";
+import { fitRows } from "../analysis/rowHeight";
 
 export const MONITORING_SHEET = "Мониторинг";
 export const MONITORING_CHART_TITLE = "Работы по муниципалитетам: получено, нет, с ошибками";

@@ -6,7 +6,7 @@ import { describeFinding, parseCellAddress } from "../../core";
 import type { SheetPlan } from "../backend";
 import { LOW_FILL, SheetBuilder } from "../analysis/sheetBuilder";
 import type { RollupData } from "./rollupData";
-import { fitRows } from "./rollupRowHeight";
+import { fitRows } from "../analysis/rowHeight";
 
 export const OBSERVERS_ROLLUP_SHEET = "Наблюдатели";
 

@@ -6,7 +6,7 @@ import type { SheetPlan } from "../backend";
 import { SIGN_TITLES } from "../objectivity/objectivitySheet";
 import { LOW_FILL, SheetBuilder, columnRange } from "../analysis/sheetBuilder";
 import { schoolLabel, type RollupData, type SchoolSign } from "./rollupData";
-import { fitRows } from "./rollupRowHeight";
+import { fitRows } from "../analysis/rowHeight";
 
 export const SIGNS_SHEET = "Признаки";
 export const RANKING_CHART_TITLE = "Признаки необъективности по школам";

@@ -1,8 +1,8 @@
-// Row heights for the roll-up's wrapped cells. LibreOffice keeps a written row's default height, so
+// Row heights for wrapped cells of the sheets the add-in writes whole (the roll-up, the objectivity self-check). LibreOffice keeps a written row's default height, so
 // a cell of several wrapped lines would print its lines over one another: the height is set from
 // the longest cell's line count, estimated from the column width in characters.
 import type { CellValue } from "../backend";
-import type { SheetBuilder } from "../analysis/sheetBuilder";
+import type { SheetBuilder } from "./sheetBuilder";
 
 const LINE_POINTS = 13;
 /** Excel's maximum row height. */
