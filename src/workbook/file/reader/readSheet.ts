@@ -6,7 +6,7 @@ import { Parser } from "htmlparser2";
 import type { CellValue, SheetSnapshot } from "../../backend";
 import { parseRangeAddress } from "../../../core/address";
 import { localName, parserOptions } from "../package/xml";
-import { decodeCellValue } from "./cellValue";
+import { CellContent, refColumn, refRow } from "./cellContent";
 import { formulaTemplate } from "../../../core/formulaShift";
 
 export interface ReadContext {
@@ -22,44 +22,24 @@ interface SharedMaster {
   at: (rows: number, cols: number) => string;
 }
 
-/** "AB12" → [11, 27]; null when the reference is not a plain cell. */
-function parseRef(ref: string): [number, number] | null {
-  let i = 0;
-  let col = 0;
-  while (i < ref.length) {
-    const c = ref.charCodeAt(i) | 0x20;
-    if (c < 97 || c > 122) break;
-    col = col * 26 + (c - 96);
-    i++;
-  }
-  if (i === 0 || i > 3) return null;
-  const row = Number(ref.slice(i));
-  return Number.isInteger(row) && row >= 1 ? [row - 1, col - 1] : null;
-}
-
 export function readSheetXml(xml: string, ctx: ReadContext, withFormulas: boolean): SheetSnapshot {
   const cells: { r: number; c: number; v: CellValue; f: string | null }[] = [];
   const merges: string[] = [];
   const masters = new Map<string, SharedMaster>();
   let rowIndex = -1;
   let colIndex = -1;
-  // The cell being read.
-  let type = "n";
-  let style = 0;
-  let value: string | null = null;
-  let inlineText: string | null = null;
+  // The cell being read: its value and text (./cellContent.ts), and its formula.
+  const cell = new CellContent(ctx);
   let formula: string | null = null;
   let sharedSi: string | null = null;
   let sharedRef = false;
-  // What the current text belongs to.
-  let into: "v" | "f" | "t" | null = null;
-  let phonetic = 0;
-  let inCell = false;
+  let inFormula = false;
 
   const parser = new Parser(
     {
       onopentag(name, a) {
-        switch (localName(name)) {
+        const l = localName(name);
+        switch (l) {
           case "row": {
             const r = a.r !== undefined ? Number(a.r) - 1 : rowIndex + 1;
             rowIndex = Number.isInteger(r) && r >= 0 ? r : rowIndex + 1;
@@ -67,30 +47,22 @@ export function readSheetXml(xml: string, ctx: ReadContext, withFormulas: boolea
             break;
           }
           case "c": {
-            const pos = a.r ? parseRef(a.r.replace(/\$/g, "")) : null;
-            if (pos) {
-              rowIndex = pos[0];
-              colIndex = pos[1];
+            const ref = a.r ? a.r.replace(/\$/g, "") : "";
+            const row = ref ? refRow(ref) : -1;
+            const col = ref ? refColumn(ref) : -1;
+            if (row >= 0 && col >= 0) {
+              rowIndex = row;
+              colIndex = col;
             } else colIndex++;
-            type = a.t ?? "n";
-            style = a.s ? Number(a.s) : 0;
-            value = null;
-            inlineText = null;
+            cell.start(a.t, a.s);
             formula = null;
             sharedSi = null;
             sharedRef = false;
-            inCell = true;
             break;
           }
-          case "v":
-            if (inCell) {
-              into = "v";
-              value = "";
-            }
-            break;
           case "f":
-            if (inCell) {
-              into = "f";
+            if (cell.open) {
+              inFormula = true;
               formula = "";
               if (a.t === "shared") {
                 sharedSi = a.si ?? null;
@@ -98,33 +70,21 @@ export function readSheetXml(xml: string, ctx: ReadContext, withFormulas: boolea
               }
             }
             break;
-          case "is":
-            if (inCell) inlineText = "";
-            break;
-          case "rPh":
-            phonetic++;
-            break;
-          case "t":
-            if (inCell && inlineText !== null && phonetic === 0) into = "t";
-            break;
           case "mergeCell":
             if (a.ref) merges.push(a.ref);
             break;
+          default:
+            cell.openTag(l);
         }
       },
       ontext(data) {
-        if (into === "v") value += data;
-        else if (into === "f") formula += data;
-        else if (into === "t") inlineText += data;
+        if (!cell.text(data) && inFormula) formula += data;
       },
       onclosetag(name) {
         const l = localName(name);
-        if (l === "v" || l === "f" || l === "t") into = null;
-        else if (l === "rPh") phonetic--;
-        else if (l === "c" && inCell) {
-          inCell = false;
-          finishCell();
-        }
+        if (l === "f") inFormula = false;
+        else if (l === "c" && cell.open) finishCell();
+        else cell.closeTag(l);
       },
     },
     parserOptions,
@@ -143,13 +103,11 @@ export function readSheetXml(xml: string, ctx: ReadContext, withFormulas: boolea
       }
       if (formula !== "") f = `=${formula}`;
     }
-    const v = cellValue();
+    const v = cell.end();
     if (v === null && f === null) return;
     cells.push({ r: rowIndex, c: colIndex, v, f });
   }
 
-  // One decoding of a cell's value for both readers (./cellValue.ts).
-  const cellValue = (): CellValue => decodeCellValue(ctx, type, value, inlineText, style);
 
   parser.end(xml);
 

@@ -6,30 +6,11 @@
 import { Parser } from "htmlparser2";
 import type { CellValue } from "../../backend";
 import { localName, parserOptions } from "../package/xml";
-import { decodeCellValue } from "./cellValue";
+import { CellContent, refColumn, refRow } from "./cellContent";
 import type { ReadContext } from "./readSheet";
 
 /** Returned by a row callback to stop reading the part (a header that is no form's, say). */
 export const STOP_ROWS = "stop";
-
-/** "AB12" → column index 27 (row ignored); -1 when the reference is not a plain cell. */
-function columnOf(ref: string): number {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i) | 0x20;
-    if (c < 97 || c > 122) break;
-    col = col * 26 + (c - 96);
-  }
-  return i === 0 || i > 3 ? -1 : col - 1;
-}
-
-function rowOf(ref: string): number {
-  let i = 0;
-  while (i < ref.length && ((ref.charCodeAt(i) | 0x20) >= 97 && (ref.charCodeAt(i) | 0x20) <= 122)) i++;
-  const n = Number(ref.slice(i));
-  return Number.isInteger(n) && n >= 1 ? n - 1 : -1;
-}
 
 class Stop extends Error {}
 
@@ -41,13 +22,7 @@ export function readSheetRows(xml: string, ctx: ReadContext, onRow: (row: number
   let rowIndex = -1;
   let colIndex = -1;
   let cells: CellValue[] = [];
-  let type = "n";
-  let style = 0;
-  let value: string | null = null;
-  let inlineText: string | null = null;
-  let into: "v" | "t" | null = null;
-  let phonetic = 0;
-  let inCell = false;
+  const cell = new CellContent(ctx);
   let inRow = false;
 
   const flush = (): void => {
@@ -65,7 +40,8 @@ export function readSheetRows(xml: string, ctx: ReadContext, onRow: (row: number
   const parser = new Parser(
     {
       onopentag(name, a) {
-        switch (localName(name)) {
+        const l = localName(name);
+        switch (l) {
           case "row": {
             flush();
             const r = a.r !== undefined ? Number(a.r) - 1 : rowIndex + 1;
@@ -78,64 +54,41 @@ export function readSheetRows(xml: string, ctx: ReadContext, onRow: (row: number
           case "c": {
             if (a.r) {
               const ref = a.r.replace(/\$/g, "");
-              const c = columnOf(ref);
+              const c = refColumn(ref);
               colIndex = c >= 0 ? c : colIndex + 1;
               // A cell outside any <row> (some writers): its own reference says where it is.
               if (!inRow) {
-                const r = rowOf(ref);
+                const r = refRow(ref);
                 if (r >= 0) {
                   rowIndex = r;
                   inRow = true;
                 }
               }
             } else colIndex++;
-            type = a.t ?? "n";
-            style = a.s ? Number(a.s) : 0;
-            value = null;
-            inlineText = null;
-            inCell = true;
+            cell.start(a.t, a.s);
             break;
           }
-          case "v":
-            if (inCell) {
-              into = "v";
-              value = "";
-            }
-            break;
-          case "is":
-            if (inCell) inlineText = "";
-            break;
-          case "rPh":
-            phonetic++;
-            break;
-          case "t":
-            if (inCell && inlineText !== null && phonetic === 0) into = "t";
-            break;
+          default:
+            cell.openTag(l);
         }
       },
       ontext(data) {
-        if (into === "v") value += data;
-        else if (into === "t") inlineText += data;
+        cell.text(data);
       },
       onclosetag(name) {
         const l = localName(name);
-        if (l === "v" || l === "t") into = null;
-        else if (l === "rPh") phonetic--;
-        else if (l === "c" && inCell) {
-          inCell = false;
-          const v = cellValue();
+        if (l === "c" && cell.open) {
+          const v = cell.end();
           if (v !== null && colIndex >= 0) {
             while (cells.length < colIndex) cells.push(null);
             cells[colIndex] = v;
           }
         } else if (l === "row") flush();
+        else cell.closeTag(l);
       },
     },
     parserOptions,
   );
-
-  // One decoding of a cell's value for both readers (./cellValue.ts).
-  const cellValue = (): CellValue => decodeCellValue(ctx, type, value, inlineText, style);
 
   try {
     parser.end(xml);
