@@ -9,13 +9,13 @@ import { checkWorkbook } from "../check";
 import { cellText, headerKey } from "../contract";
 import { readScoreSheet, scoreLayout, type ScoreSheetRead } from "../scoreSheet";
 import { rowProblem } from "./commissionRead";
+import { parseFormFileName } from "./uploadForm";
 
 export interface OriginalScores {
   rows: ScoredWork[];
   findings: Finding[];
 }
 
-const FORM_NAME = /^(\d{6})_(\d{1,2})_(.+)\.xlsx$/i;
 const baseName = (file: string): string => file.split(/[\\/]/).pop() ?? file;
 const placed = (file: string, sheet: string, cell: string, text: string): string => `файл «${file}», лист «${sheet}», ячейка ${cell}: ${text}`;
 
@@ -30,10 +30,10 @@ export function readOriginal(snapshot: Snapshot, file: string, works: readonly R
 }
 
 function readUploadForm(snapshot: Snapshot, file: string, works: readonly RecheckWork[]): OriginalScores {
-  const m = FORM_NAME.exec(baseName(file));
-  if (!m) return { rows: [], findings: [{ severity: "error", code: "recheck.form-name", message: `файл «${file}»: имя формы должно быть «<Код ОО>_<параллель>_<предмет>.xlsx» (например 780999_4_Русский язык.xlsx) — по нему видно школу и работу` }] };
-  const [, school, grade, subject] = m;
-  const recheck = workFor(works, Number(grade), subject);
+  const named = parseFormFileName(baseName(file));
+  if (!named) return { rows: [], findings: [{ severity: "error", code: "recheck.form-name", message: `файл «${file}»: имя формы должно быть «<Код ОО>_<параллель>_<предмет>.xlsx» (например 780999_4_Русский язык.xlsx) — по нему видно школу и работу` }] };
+  const { school, grade, subject } = named;
+  const recheck = workFor(works, grade, subject);
   if (!recheck) return { rows: [], findings: [] }; // a subject nobody re-checked
   const values = snapshot.sheets[UPLOAD_SHEET].values;
   // The official blank form may carry a title above the header: the header is the row that starts with «Код».
