@@ -3,6 +3,8 @@
 // Every source is read into this shape; the monitoring, the statistics and the signs work on it.
 // No names: a school by its 6-digit code, a participant by code.
 
+import type { ParticipantRowList } from "./participantRows";
+
 export type SourceKind = "form" | "official-form" | "export";
 
 export interface ParticipantRow {
@@ -40,5 +42,5 @@ export interface SourceFile {
   grade: number;
   /** Item labels and maxima (from the header «1 (2б)», «Критерии», or the data, reported). */
   items: { label: string; max: number }[];
-  rows: ParticipantRow[];
+  rows: ParticipantRowList;
 }

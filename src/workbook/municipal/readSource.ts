@@ -3,7 +3,7 @@
 // row (file/reader/sheetRows.ts): only the rows kept stay in memory, never the workbook's grid.
 // Every problem is named with file, sheet and cell; none stops the other rows. Browser-safe.
 import { UPLOAD_SHEET, cellAddress, codeRangeForGrade, readCode, sameSheetName, type WorkDefinition } from "../../core";
-import type { ParticipantRow, SourceFile, SourceKind } from "../../core/municipal";
+import { MAX_STORED_SCORE, MAX_STORED_VARIANT, ParticipantRows, type ParticipantRow, type SourceFile, type SourceKind } from "../../core/municipal";
 import type { CellValue } from "../backend";
 import { headerKey } from "../contract";
 import { UnreadableWorkbookError } from "../file/errors";
@@ -12,6 +12,7 @@ import { readWorkbook } from "../file/package/workbookPart";
 import { XlsxPackage } from "../file/package/XlsxPackage";
 import { readContext } from "../file/reader/readWorkbook";
 import { STOP_ROWS, readSheetRows } from "../file/reader/sheetRows";
+import { utf8Chunks } from "../file/reader/utf8Chunks";
 import { readClassName, readGender, readJournal, readSchoolLogin, readScore, readVariant } from "./sourceCells";
 import { sourceColumns, type SourceColumns } from "./sourceColumns";
 import { LeftOutCounter, type LeftOut, type SourceProblem } from "./sourceProblem";
@@ -29,6 +30,7 @@ export interface SourceOptions {
 
 /** A file read: its rows, what was wrong in it and how many rows were left out and why. */
 export interface ReadSource extends SourceFile {
+  rows: ParticipantRows;
   sheet: string;
   problems: SourceProblem[];
   leftOut: LeftOut[];
@@ -52,10 +54,11 @@ export async function readSource(file: string, bytes: Uint8Array, options: Sourc
     const sheets = [...info.sheets.filter((s) => sameSheetName(s.name, UPLOAD_SHEET)), ...info.sheets.filter((s) => !sameSheetName(s.name, UPLOAD_SHEET))];
     for (const s of sheets) {
       if (!s.part) continue;
-      const xml = await pkg.text(s.part);
-      if (xml === null) continue;
+      // In pieces: the sheet's text is never one string (utf8Chunks.ts).
+      const bytes = await pkg.partPieces(s.part);
+      if (bytes === null) continue;
       const reader = new SheetSource(file, s.name, ours, options);
-      readSheetRows(xml, ctx, (row, values) => reader.row(row, values));
+      await readSheetRows(utf8Chunks(bytes), ctx, (row, values) => reader.row(row, values));
       if (reader.failure) return fail(reader.failure.code, reader.failure.message, { sheet: s.name, cell: reader.failure.cell });
       if (reader.found) return { ok: true, source: reader.finish() };
     }
@@ -80,7 +83,7 @@ class SheetSource {
   private grade = 0;
   private maxima: (number | null)[] = [];
   private readonly maxSeen: number[] = [];
-  private readonly rows: ParticipantRow[] = [];
+  private rows!: ParticipantRows;
   private readonly problems: SourceProblem[] = [];
   private readonly left = new LeftOutCounter();
   private readonly seen = new Set<string>();
@@ -139,6 +142,7 @@ class SheetSource {
         return STOP_ROWS;
       }
     }
+    this.rows = new ParticipantRows(this.subject, this.grade, cols.items.length, 1024);
     this.maxima = cols.items.map((it) => it.max);
     if (cols.layout !== "form") this.maximaFromCriteria(row);
     for (const n of cols.names) {
@@ -191,7 +195,8 @@ class SheetSource {
     for (const c of cols.variants) {
       const v = readVariant(values[c] ?? null);
       if (v === "absent") absent = true;
-      else if (typeof v === "number") variant ??= v;
+      else if (typeof v === "number" && v <= MAX_STORED_VARIANT) variant ??= v;
+      else if (typeof v === "number") this.problem("warning", "variant", `код ${code}: «${v}» не номер варианта`, row, c);
       else if (v !== null) this.problem("warning", "variant", `код ${code}: «${v.text}» не номер варианта`, row, c);
     }
     const scores: (number | null)[] = new Array<number | null>(cols.items.length).fill(null);
@@ -200,8 +205,8 @@ class SheetSource {
       cols.items.forEach((it, i) => {
         const s = readScore(values[it.col] ?? null);
         if (s === null) return;
-        if (typeof s !== "number") {
-          this.problem("warning", "score-text", `код ${code}, задание ${it.label}: «${s.text}» не балл — не учтён`, row, it.col);
+        if (typeof s !== "number" || s > MAX_STORED_SCORE) {
+          this.problem("warning", "score-text", `код ${code}, задание ${it.label}: «${typeof s === "number" ? s : s.text}» не балл — не учтён`, row, it.col);
           return;
         }
         typed = true;
@@ -226,8 +231,6 @@ class SheetSource {
     }
     this.rows.push({
       school,
-      subject: this.subject,
-      grade: this.grade,
       className: cols.className >= 0 ? readClassName(values[cols.className] ?? null, this.grade) : null,
       code,
       variant,
@@ -244,6 +247,7 @@ class SheetSource {
     if (fromData) {
       this.problems.push({ severity: "warning", code: "municipal.max-from-data", file: this.file, sheet: this.sheet, message: `файл «${this.file}», лист «${this.sheet}»: максимальные баллы заданий не известны и взяты из данных (наибольший балл в файле: ${items.map((it) => `${it.label} — ${it.max}`).join(", ")}); дайте «Критерии» (--criteria), чтобы проверить баллы выше максимума` });
     }
+    this.rows.trim();
     return { file: this.file, kind: this.kind, subject: this.subject, grade: this.grade, items, rows: this.rows, sheet: this.sheet, problems: this.problems, leftOut: this.left.list() };
   }
 }

@@ -72,8 +72,9 @@ function dropRepeatedWorks(source: ReadSource, firstFile: Map<string, string>): 
   const workKey = (school: string) => `${school}|${headerKey(source.subject)}|${source.grade}`;
   const repeated = new Map<string, { from: string; rows: number }>();
   const mine = new Set<string>();
-  for (const r of source.rows) {
-    const key = workKey(r.school);
+  const rows = source.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const key = workKey(rows.schoolAt(i));
     if (mine.has(key) || repeated.has(key)) continue;
     const first = firstFile.get(key);
     if (first === undefined) {
@@ -82,7 +83,7 @@ function dropRepeatedWorks(source: ReadSource, firstFile: Map<string, string>): 
     } else repeated.set(key, { from: first, rows: 0 });
   }
   if (repeated.size === 0) return;
-  source.rows = source.rows.filter((r) => {
+  source.rows = rows.filter((r) => {
     const rep = repeated.get(workKey(r.school));
     if (rep) rep.rows++;
     return !rep;

@@ -9,8 +9,8 @@ import type { MunicipalWork } from "./statistics";
 export function municipalPopulation(works: readonly MunicipalWork[], flags: readonly MunicipalFlag[]): PopulationWork[] {
   const flagged = new Set(flags.map((f) => `${f.school}\u0000${f.grade}\u0000${f.subject}`));
   const population: PopulationWork[] = [];
-  for (const { definition, rows } of works) {
-    for (const r of rows) {
+  for (const { definition, results } of works) {
+    for (const r of results()) {
       if (r.status !== "wrote" || r.variant === null) continue;
       population.push({ school: r.school, workId: definition.id, subject: definition.subject, grade: definition.grade, class: r.className, code: r.code, variant: r.variant, flagged: flagged.has(`${r.school}\u0000${definition.grade}\u0000${definition.subject}`) });
     }

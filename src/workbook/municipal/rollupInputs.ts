@@ -30,7 +30,8 @@ export function fileLosses(read: FolderRead): FileLoss[] {
   for (const f of read.files) {
     const rows = f.leftOut.filter((l) => !l.reason.includes("уже прочитана")).reduce((n, l) => n + l.rows, 0);
     if (rows === 0) continue;
-    const schools = new Set(f.rows.map((r) => r.school));
+    const schools = new Set<string>();
+    for (let i = 0; i < f.rows.length; i++) schools.add(f.rows.schoolAt(i));
     const own = f.kind === "export" ? null : schools.size === 1 ? [...schools][0] : (parseFormFileName(f.file.slice(f.file.lastIndexOf("/") + 1))?.school ?? null);
     losses.push({ file: f.file, school: own, subject: f.subject, grade: f.grade, rows });
   }

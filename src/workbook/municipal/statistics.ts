@@ -26,7 +26,11 @@ export interface MunicipalWork {
   definition: WorkDefinition;
   /** From «Критерии» (so marks are known). */
   fromCriteria: boolean;
-  rows: SchoolResult[];
+  /**
+   * Every participant's result, worked out again from the files on each call: a region's year is a
+   * million rows, and kept as results they would take ~600 MB (the files keep them compactly).
+   */
+  results(): Iterable<SchoolResult>;
   statistics: MunicipalWorkStatistics;
 }
 
@@ -75,26 +79,30 @@ function byWork(sources: readonly SourceFile[]): SourceFile[][] {
 
 export function municipalStatistics(sources: readonly SourceFile[], criteria: readonly WorkDefinition[] = [], thresholds: CompletionThresholds = DEFAULT_THRESHOLDS): { works: MunicipalWork[]; findings: Finding[] } {
   const findings: Finding[] = [];
-  const works = byWork(sources).map((files) => {
+  const works = byWork(sources).map((files): MunicipalWork => {
     const { definition, fromCriteria } = definitionFor(files, criteria, findings);
-    const rows: SchoolResult[] = [];
-    const seen = new Set<string>();
-    for (const file of files) {
-      if (file.items.length !== definition.items.length) {
-        findings.push({ severity: "warning", code: "municipal.items-differ", message: `файл «${file.file}»: ${file.items.length} заданий, а в работе «${definition.id}» ${definition.items.length} — строки файла в статистику не вошли` });
-        continue;
-      }
-      for (const row of file.rows) {
-        // A code counts once per school: a form sent twice, or a form beside the export, is not two children.
-        const key = `${row.school}\u0000${row.code}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        rows.push(participantResult(definition, row));
-      }
-    }
-    return { definition, fromCriteria, rows, statistics: statisticsOf(definition, rows, thresholds) };
+    const counted = files.filter((file) => {
+      if (file.items.length === definition.items.length) return true;
+      findings.push({ severity: "warning", code: "municipal.items-differ", message: `файл «${file.file}»: ${file.items.length} заданий, а в работе «${definition.id}» ${definition.items.length} — строки файла в статистику не вошли` });
+      return false;
+    });
+    const results = () => workResults(definition, counted);
+    return { definition, fromCriteria, results, statistics: statisticsOf(definition, [...results()], thresholds) };
   });
   return { works, findings };
+}
+
+/** The results of a work's rows, file by file; a code counts once per school (a form sent twice, or a form beside the export, is not two children). */
+function* workResults(definition: WorkDefinition, files: readonly SourceFile[]): Generator<SchoolResult> {
+  const seen = new Set<string>();
+  for (const file of files) {
+    for (const row of file.rows) {
+      const key = `${row.school}\u0000${row.code}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      yield participantResult(definition, row);
+    }
+  }
 }
 
 function statisticsOf(work: WorkDefinition, rows: readonly SchoolResult[], thresholds: CompletionThresholds): MunicipalWorkStatistics {

@@ -53,10 +53,10 @@ test("item-anomaly: item 10 done by all of E while the others did about a third,
 });
 
 test("a school where fewer than 10 wrote is never tested; under 20 a sign is small and counts half", () => {
-  const few = sources.map((s) => (s.subject === "Математика" ? { ...s, rows: s.rows.filter((r) => r.school !== SCHOOLS.A || r.code % 1000 <= 9 || r.code % 1000 > 900) } : s));
+  const few = sources.map((s) => (s.subject === "Математика" ? { ...s, rows: [...s.rows].filter((r) => r.school !== SCHOOLS.A || r.code % 1000 <= 9 || r.code % 1000 > 900) } : s));
   const f = municipalFlags(municipalStatistics(few, [MATH]).works, DEFAULT_OBJECTIVITY);
   expect(f.some((x) => x.school === SCHOOLS.A)).toBe(false);
-  const twelve = sources.map((s) => (s.subject === "Математика" ? { ...s, rows: s.rows.filter((r) => r.school !== SCHOOLS.A || r.code % 1000 <= 12) } : s));
+  const twelve = sources.map((s) => (s.subject === "Математика" ? { ...s, rows: [...s.rows].filter((r) => r.school !== SCHOOLS.A || r.code % 1000 <= 12) } : s));
   const small = municipalFlags(municipalStatistics(twelve, [MATH]).works, DEFAULT_OBJECTIVITY).find((x) => x.school === SCHOOLS.A)!;
   expect(small).toMatchObject({ code: "journal-mismatch", small: true });
   expect(flagWeight(small)).toBe(SIGN_WEIGHTS["journal-mismatch"] / 2);

@@ -82,7 +82,7 @@ test("a block whose items do not match the files: told, and no marks", () => {
 });
 
 test("a file with another number of items is left out and named", () => {
-  const odd = { ...sources[1], file: "odd.xlsx", items: sources[1].items.slice(0, 9), rows: sources[1].rows.map((r) => ({ ...r, school: "228888" })) };
+  const odd = { ...sources[1], file: "odd.xlsx", items: sources[1].items.slice(0, 9), rows: [...sources[1].rows].map((r) => ({ ...r, school: "228888" })) };
   const r = municipalStatistics([...sources, odd], [MATH]);
   expect(r.findings.map((f) => f.code)).toContain("municipal.items-differ");
   expect(r.works[0].statistics.groups.some((g) => g.school === "228888")).toBe(false);

@@ -11,3 +11,4 @@ export { fitToExtension } from "./extension";
 export { newWorkbookAt, openWorkbookFile, readFileBytes, type OpenedWorkbook } from "./open";
 export { saveOpenedWorkbook, saveWorkbookAs, type SaveOptions, type SaveResult } from "./save";
 export { nativeDeflate } from "./nativeDeflate";
+export { nativeInflate } from "./nativeInflate";

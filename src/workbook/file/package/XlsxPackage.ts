@@ -14,6 +14,18 @@ const UTF8 = new TextEncoder();
 export type PartDeflate = (raw: Uint8Array) => object;
 let deflate: PartDeflate | null = null;
 
+/**
+ * Decompresses one stored part (given JSZip's entry) whole or as a stream of pieces, or null to
+ * leave it to JSZip. Node plugs in its native zlib (../node/nativeInflate.ts); the browser leaves
+ * it to JSZip.
+ */
+export interface PartInflate {
+  whole(entry: object): Uint8Array | null;
+  pieces(entry: object): AsyncIterable<Uint8Array> | null;
+}
+let inflate: PartInflate | null = null;
+const UTF8_TEXT = new TextDecoder();
+
 export class XlsxPackage {
   /** Use a native compressor for changed parts (Node only; see PartDeflate). */
   static useDeflate(fn: PartDeflate | null): void {
@@ -50,6 +62,11 @@ export class XlsxPackage {
   /** A package with no parts (the blank workbook template fills it). */
   static create(): XlsxPackage {
     return new XlsxPackage(new JSZip());
+  }
+
+  /** Use a native decompressor for stored parts (Node only; see PartInflate). */
+  static useInflate(fn: PartInflate | null): void {
+    inflate = fn;
   }
 
   /** Part names as stored, without a leading "/". */
@@ -100,7 +117,9 @@ export class XlsxPackage {
     if (cached !== undefined) return cached;
     const stored = this.names.get(key);
     if (!stored) return null;
-    let text = await this.zip.file(stored)!.async("string");
+    const entry = this.zip.file(stored)!;
+    const native = inflate?.whole(entry);
+    let text = native ? UTF8_TEXT.decode(native) : await entry.async("string");
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     this.texts.set(key, text);
     return text;
@@ -112,7 +131,20 @@ export class XlsxPackage {
     const key = normalise(part).toLowerCase();
     if (this.dirty.has(key)) return UTF8.encode(this.texts.get(key)!);
     const stored = this.names.get(key);
-    return stored ? this.zip.file(stored)!.async("uint8array") : null;
+    if (!stored) return null;
+    const entry = this.zip.file(stored)!;
+    return inflate?.whole(entry) ?? entry.async("uint8array");
+  }
+
+  /**
+   * The part's bytes in pieces, for a reader that never holds a large part whole (Node inflates it
+   * as a stream); whole where no streaming inflate is plugged in, or the part changed. Null when absent.
+   */
+  async partPieces(part: string): Promise<Uint8Array | AsyncIterable<Uint8Array> | null> {
+    const key = normalise(part).toLowerCase();
+    const stored = this.names.get(key);
+    if (this.pending?.has(key) || this.dirty.has(key) || !stored) return this.bytes(part);
+    return inflate?.pieces(this.zip.file(stored)!) ?? this.bytes(part);
   }
 
   /** Replace (or add) a part's text. A replaced part keeps its stored name (case included). */

@@ -59,6 +59,11 @@ export class CellContent {
     else if (local === "t" && this.inlineText !== null && this.phonetic === 0) this.into = "t";
   }
 
+  /** Whether text now would be the cell's value or inline text (so a streaming reader cuts it out only then). */
+  wantsText(): boolean {
+    return this.into !== null;
+  }
+
   /** Text inside the cell; false when it is not the cell's value or inline text (a formula's, say). */
   text(data: string): boolean {
     if (this.into === "v") this.value += data;

@@ -3,6 +3,7 @@
 // read from disk only when its turn comes, so one file's bytes are in memory at a time.
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
+import "../../file/node/nativeInflate";
 import { osErrorMessage } from "../../file/node/osErrors";
 import { readSources, type FolderRead, type SourceInput } from "../readSources";
 import type { SourceOptions } from "../readSource";
