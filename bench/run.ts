@@ -15,7 +15,7 @@ const BENCHES: Bench[] = [
   { id: "functions", title: "4. Custom functions", run: async (log, quick) => (await import("./functions")).customFunctions(log, quick) },
   { id: "pane", title: "5. Task pane", run: async (log) => (await import("./pane")).taskPane(log) },
   { id: "analysis", title: "6. Analysis planning (statistics, sheets, charts) from one snapshot", run: async (log, quick) => (await import("./analysis")).analysisPlanning(log, quick) },
-  { id: "municipal", title: "7. Municipal reader: FIS OKO exports (2021 layout) with readFolder vs. ExcelJS's streaming reader", run: async (log, quick) => (await import("./municipal")).municipalRead(log, quick) },
+  { id: "municipal", title: "7. Municipal reader: a region's FIS OKO exports vs. ExcelJS's streaming reader, 500 school forms vs. ExcelJS load, the whole vpr municipal", run: async (log, quick) => (await import("./municipal")).municipalRead(log, quick) },
 ];
 
 async function main(): Promise<void> {
