@@ -6,18 +6,13 @@
 // Files' problems are the roll-up's content, not the command's failure: exit 0 once it is made.
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { DEFAULT_OBJECTIVITY, describeFinding, hasErrors, type Finding } from "../core";
+import { describeFinding, hasErrors, type Finding } from "../core";
 import { criteriaFromBytes } from "../workbook/municipal/criteriaFile";
-import { monitoring } from "../workbook/municipal/monitoring";
 import { folderFiles, readFolder } from "../workbook/municipal/node/readFolder";
-import { observerFlags, type ObserverFlag } from "../workbook/municipal/observers";
+import { municipalJson, municipalRollup, schoolName } from "../workbook/municipal/municipalRollup";
+import type { ObserverFlag } from "../workbook/municipal/observers";
 import { readObservers, type ObserversList } from "../workbook/municipal/observersSheet";
 import type { FolderRead } from "../workbook/municipal/readSources";
-import type { RollupData } from "../workbook/municipal/rollupData";
-import { fileLosses, monitoringEntries, rollupFiles, statisticsData } from "../workbook/municipal/rollupInputs";
-import { rankSchools } from "../workbook/municipal/ranking";
-import { municipalFlags } from "../workbook/municipal/signs";
-import { municipalStatistics } from "../workbook/municipal/statistics";
 import { readSchoolList, type SchoolList } from "../workbook/municipal/schoolList";
 import { one, str, writeFiles, type Values } from "./commands";
 import { CliError, EXIT_OK, EXIT_UNUSABLE, openWorkbook, printFindings, resolvePath, table, type Ctx } from "./io";
@@ -124,34 +119,23 @@ export async function cmdMunicipal(ctx: Ctx, values: Values, positionals: string
   const observersList = observersArg ? await readObserversFile(ctx, t, observersArg) : null;
 
   const read = await readWithProgress(ctx, t, dir, { criteria: criteria?.works });
-  const files = rollupFiles(read);
-  const m = monitoring(read.files, fileLosses(read), schools?.list ?? null);
-  const mon = monitoringEntries(m);
-  const gradesAt = new Map<string, number[]>();
-  for (const f of read.files) for (const r of f.rows) if (!gradesAt.get(r.school)?.includes(f.grade)) gradesAt.set(r.school, [...(gradesAt.get(r.school) ?? []), f.grade]);
-  const names = new Map(mon.schools.map((s) => [s.school, s.name ?? undefined]));
-  const observers = observersList ? { list: observersList, flags: observerFlags(observersList, { gradesAt: (s) => gradesAt.get(s), schoolName: (s) => names.get(s) }) } : null;
-
-  const st = municipalStatistics(read.files, criteria?.works ?? []);
-  const flags = municipalFlags(st.works, DEFAULT_OBJECTIVITY);
-  const stats = statisticsData(st.works, flags, rankSchools(flags));
+  const r = municipalRollup(read, { schools: schools?.list, criteria: criteria?.works, observers: observersList });
+  const { data } = r;
   if (!values.json) {
     // Text: what was read and checked (no observer's name: rows only).
-    ctx.io.out(t.files(files.length, read.files.length, read.files.reduce((n, f) => n + f.rows.length, 0)));
-    table(t.filesCol, files.map((f) => [f.file, t.kind[f.kind], f.subject ?? "—", f.grade ?? "—", f.rows, f.problems.length])).forEach((l) => ctx.io.out(`  ${l}`));
-    const count = (s: string) => mon.entries.filter((e) => e.status === s).length;
-    ctx.io.out(t.monitoring(count("received"), count("missing"), count("invalid")));
-    if (!schools) ctx.io.out(t.noList);
-    if (observers) {
-      ctx.io.out(t.observerFlags(observers.flags.length));
-      observers.flags.forEach((f) => ctx.io.out(t.flag(f)));
+    ctx.io.out(t.files(r.files.total, r.files.read, r.files.rows));
+    table(t.filesCol, data.files.map((f) => [f.file, t.kind[f.kind], f.subject ?? "—", f.grade ?? "—", f.rows, f.problems.length])).forEach((l) => ctx.io.out(`  ${l}`));
+    ctx.io.out(t.monitoring(r.works.received, r.works.missing, r.works.invalid));
+    if (!r.listed) ctx.io.out(t.noList);
+    if (data.observers) {
+      ctx.io.out(t.observerFlags(data.observers.flags.length));
+      data.observers.flags.forEach((f) => ctx.io.out(t.flag(f)));
     }
-    ctx.io.out(t.works(stats.works.length, stats.signs.length, stats.ranking.length));
-    stats.ranking.slice(0, 10).forEach((r, i) => ctx.io.out(t.rank(i + 1, r.school, names.get(r.school), r.signs, r.score ?? null)));
-    printFindings(ctx, [...(schools?.findings ?? []), ...(criteria?.findings ?? []), ...(observersList?.findings ?? []), ...m.findings, ...st.findings]);
+    ctx.io.out(t.works(data.works.length, data.signs.length, data.ranking.length));
+    data.ranking.slice(0, 10).forEach((s, i) => ctx.io.out(t.rank(i + 1, s.school, schoolName(data, s.school), s.signs, s.score ?? null)));
+    printFindings(ctx, [...(schools?.findings ?? []), ...(criteria?.findings ?? []), ...(observersList?.findings ?? []), ...r.findings]);
   }
 
-  const data: RollupData = { files, schools: mon.schools, monitoring: mon.entries, works: stats.works, signs: stats.signs, ranking: stats.ranking, observers };
   const out = str(values.out);
   if (out) {
     const { rollupWorkbook } = await import("../workbook/municipal/rollupWorkbook");
@@ -165,18 +149,4 @@ export async function cmdMunicipal(ctx: Ctx, values: Values, positionals: string
   if (out) ctx.io.out(t.written(out));
   // The schools' problems are the roll-up's content («Файлы»), not a failure of the command.
   return EXIT_OK;
-}
-
-/** The JSON of docs/MUNICIPAL.md: files, schools with their works, works with "school" in each group, flags. Observers by row only. */
-export function municipalJson(data: RollupData) {
-  return {
-    files: data.files,
-    schools: data.schools.map((s) => ({ ...s, works: (data.monitoring ?? []).filter((e) => e.school === s.school).map(({ school: _school, ...w }) => w) })),
-    works: data.works,
-    flags: [
-      ...data.signs,
-      ...(data.observers?.flags ?? []).map((f) => ({ code: f.code, file: f.file, sheet: f.sheet, row: f.row, cell: f.cell, school: f.school, class: f.class, gradeWrites: f.gradeWrites, message: f.message })),
-    ],
-    ranking: data.ranking,
-  };
 }

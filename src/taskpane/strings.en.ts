@@ -31,6 +31,7 @@ export const en: Strings = {
   webEditHint: "Edit cells in Excel or another spreadsheet program: save the file, type the data, then open it here again.",
   webLeave: "There are unsaved changes. Leave the page?",
   webOpened: (name: string) => `Opened “${name}”.`,
+  webMunicipal: "Municipal roll-up…",
 
   steps: {
     sheets: {

@@ -14,6 +14,7 @@ import type { OpenedSource } from "../sourceFile";
 import { BusyBar, type Busy } from "./BusyBar";
 import { FilePicker } from "./FilePicker";
 import { Header } from "./Header";
+import { Municipal } from "./Municipal";
 import { Pane } from "./Pane";
 
 const useStyles = makeStyles({
@@ -60,6 +61,8 @@ export function WebApp({ operations, files }: WebAppProps) {
   const [dirty, setDirty] = useState(false);
   const [busy, setBusy] = useState<Busy | null>(null);
   const [paneBusy, setPaneBusy] = useState(false);
+  /** The municipal roll-up (many schools' files) in place of the start screen. */
+  const [municipal, setMunicipal] = useState(false);
   const [message, setMessage] = useState<{ intent: "success" | "error" | "info"; text: string } | null>(null);
   const attempt = useRef(0);
 
@@ -137,13 +140,17 @@ export function WebApp({ operations, files }: WebAppProps) {
     <>
       <Header />
       <main>
-        {!file && (
+        {!file && municipal && <Municipal onClose={() => setMunicipal(false)} />}
+        {!file && !municipal && (
           <div className={styles.start}>
             <Text>{s.webIntro}</Text>
             <div className={styles.startButtons}>
               {openButton("primary", s.webOpen)}
               <Button appearance="secondary" icon={<DocumentAdd20Regular />} onClick={() => void load(s.webNewName, async () => ({ book: await files.create(), source: null }))} disabled={busy !== null}>
                 {s.webNew}
+              </Button>
+              <Button appearance="subtle" onClick={() => (setMessage(null), setMunicipal(true))} disabled={busy !== null}>
+                {s.webMunicipal}
               </Button>
             </div>
           </div>
