@@ -245,7 +245,7 @@ class SheetSource {
     const fromData = this.maxima.some((m) => m === null);
     const items = this.cols.items.map((it, i) => ({ label: it.label, max: this.maxima[i] ?? this.maxSeen[i] ?? 0 }));
     if (fromData) {
-      this.problems.push({ severity: "warning", code: "municipal.max-from-data", file: this.file, sheet: this.sheet, message: `файл «${this.file}», лист «${this.sheet}»: максимальные баллы заданий не известны и взяты из данных (наибольший балл в файле: ${items.map((it) => `${it.label} — ${it.max}`).join(", ")}); дайте «Критерии» (--criteria), чтобы проверить баллы выше максимума` });
+      this.problems.push({ severity: "warning", code: "municipal.max-from-data", file: this.file, sheet: this.sheet, message: `файл «${this.file}», лист «${this.sheet}»: максимальные баллы заданий не известны и взяты из данных (наибольший балл в файле: ${items.map((it) => `${it.label} — ${it.max}`).join(", ")}); дайте книгу с листом «Критерии», где есть эта работа, чтобы проверить баллы выше максимума` });
     }
     this.rows.trim();
     return { file: this.file, kind: this.kind, subject: this.subject, grade: this.grade, items, rows: this.rows, sheet: this.sheet, problems: this.problems, leftOut: this.left.list() };

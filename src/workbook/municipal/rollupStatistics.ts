@@ -20,7 +20,7 @@ export function statisticsSheet(data: RollupData): Omit<SheetPlan, "mode"> {
   const b = new SheetBuilder();
   const label = schoolLabel(data);
   b.title("Статистика по школам и муниципалитету");
-  b.note("Строка на школу и итог муниципалитета. Средний балл — первичный; отметки — по шкале из «Критериев» (--criteria), без неё только баллы. Меньше 10 писавших — выводы делать нельзя.");
+  b.note("Строка на школу и итог муниципалитета. Средний балл — первичный; отметки — по шкале из книги с «Критериями», без неё только баллы. Меньше 10 писавших — выводы делать нельзя.");
   b.blank();
   if (data.works.length === 0) b.add(["Нет прочитанных работ."], { bold: true });
   for (const w of data.works) {
