@@ -27,6 +27,8 @@ export interface RollupFile {
   grade: number | null;
   rows: number;
   problems: FileProblem[];
+  /** Rows of a read file left out, by reason («повтор кода», «ничего не записано»…); absent when none. */
+  leftOut?: { reason: string; rows: number }[];
 }
 
 export interface RollupSchool {
@@ -34,6 +36,8 @@ export interface RollupSchool {
   school: string;
   name: string | null;
   municipality: string | null;
+  /** On the list, and not one file of it arrived (shown even when no work of it can be named). */
+  nothingReceived?: boolean;
 }
 
 export type WorkStatus = "received" | "missing" | "invalid";

@@ -1,6 +1,7 @@
 // «Файлы» of the roll-up: every file of the folder — what it is, the work, the participant rows
-// taken, and its problems with sheet and cell (or row). A file with thousands of dirty rows shows
-// the first ones and how many more, so the sheet stays printable; JSON carries them all.
+// taken, the rows left out and why, and its problems with sheet and cell (or row). A file with
+// thousands of dirty rows shows the first ones and how many more, so the sheet stays printable;
+// JSON carries them all.
 import type { CellValue, SheetPlan } from "../backend";
 import { HEADER_FILL } from "../contract";
 import { LOW_FILL } from "../analysis/sheetBuilder";
@@ -26,18 +27,26 @@ export const problemText = (p: FileProblem): string => {
   return where ? `${where}: ${p.message}` : p.message;
 };
 
-function problemsCell(problems: readonly FileProblem[]): CellValue {
-  if (problems.length === 0) return null;
+/** «Не учтено строк: 3 (повтор кода — 2; ничего не записано — 1)», or null when none. */
+export const leftOutText = (leftOut: RollupFile["leftOut"]): string | null => {
+  const rows = (leftOut ?? []).reduce((n, l) => n + l.rows, 0);
+  return rows === 0 ? null : `Не учтено строк: ${rows} (${leftOut!.map((l) => `${l.reason} — ${l.rows}`).join("; ")})`;
+};
+
+function problemsCell(f: RollupFile): CellValue {
+  const left = leftOutText(f.leftOut);
+  const problems = f.problems;
+  if (problems.length === 0 && left === null) return null;
   const shown = problems.slice(0, PROBLEMS_SHOWN).map(problemText);
   if (problems.length > PROBLEMS_SHOWN) shown.push(`… и ещё ${problems.length - PROBLEMS_SHOWN}`);
-  return shown.join("\n");
+  return [...(left === null ? [] : [left]), ...shown].join("\n");
 }
 
 export function filesSheet(data: RollupData): Omit<SheetPlan, "mode"> {
   const files = [...data.files].sort((a, b) => a.file.localeCompare(b.file, "ru"));
   const values: CellValue[][] = [
     ["Файл", "Вид", "Предмет", "Параллель", "Строк", "Ошибок", "Предупреждений", "Замечания"],
-    ...files.map((f) => [f.file, KIND_WORDS[f.kind], f.subject, f.grade, f.rows, f.problems.filter((p) => p.severity === "error").length, f.problems.filter((p) => p.severity !== "error").length, problemsCell(f.problems)]),
+    ...files.map((f) => [f.file, KIND_WORDS[f.kind], f.subject, f.grade, f.rows, f.problems.filter((p) => p.severity === "error").length, f.problems.filter((p) => p.severity !== "error").length, problemsCell(f)]),
   ];
   const n = values.length;
   const heights = values.slice(1).flatMap((r, i) => {

@@ -12,7 +12,7 @@ import { parseFormFileName } from "./workFromFileName";
 export function rollupFiles(read: FolderRead): RollupFile[] {
   const strip = (p: { message: string; severity: "error" | "warning"; code: string; sheet?: string; cell?: string; row?: number }) => ({ message: p.message, severity: p.severity, code: p.code, sheet: p.sheet, cell: p.cell, row: p.row });
   return [
-    ...read.files.map((f): RollupFile => ({ file: f.file, kind: f.kind, subject: f.subject, grade: f.grade, rows: f.rows.length, problems: f.problems.map(strip) })),
+    ...read.files.map((f): RollupFile => ({ file: f.file, kind: f.kind, subject: f.subject, grade: f.grade, rows: f.rows.length, problems: f.problems.map(strip), ...(f.leftOut.length > 0 ? { leftOut: f.leftOut.map((l) => ({ reason: l.reason, rows: l.rows })) } : {}) })),
     ...read.unread.map((u): RollupFile => {
       const work = parseFormFileName(u.file.slice(u.file.lastIndexOf("/") + 1));
       return { file: u.file, kind: u.problems.some((p) => p.code === "municipal.not-a-form") ? "not-a-form" : "unreadable", subject: work?.subject ?? null, grade: work?.grade ?? null, rows: 0, problems: u.problems.map(strip) };
@@ -45,7 +45,7 @@ export function fileLosses(read: FolderRead): FileLoss[] {
 
 export function monitoringEntries(m: Monitoring): { schools: RollupSchool[]; entries: MonitoringEntry[] } {
   return {
-    schools: m.schools.map((s) => ({ school: s.school, name: s.name, municipality: s.municipality })),
+    schools: m.schools.map((s) => ({ school: s.school, name: s.name, municipality: s.municipality, ...(s.listed && s.nothingReceived ? { nothingReceived: true } : {}) })),
     entries: m.schools.flatMap((s) =>
       s.works.map((w): MonitoringEntry => ({
         school: s.school,

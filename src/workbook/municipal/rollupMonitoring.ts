@@ -1,6 +1,7 @@
 // «Мониторинг» of the roll-up: per municipality how many works were expected, received, missing
 // and received with errors (a table and a stacked bar chart), then every school × work with its
-// status, participants and absent. Missing and invalid rows are filled, so they show on paper.
+// status, participants and absent — a listed school that sent nothing on a line of its own, even
+// when the list names none of its works. Missing and invalid rows are filled, so they show on paper.
 import type { CellValue, SheetPlan } from "../backend";
 import { LOW_FILL, SheetBuilder, columnRange } from "../analysis/sheetBuilder";
 import type { MonitoringEntry, RollupData, WorkStatus } from "./rollupData";
@@ -11,8 +12,11 @@ export const MONITORING_CHART_TITLE = "Работы по муниципалит�
 export const STATUS_COLORS: Record<WorkStatus, string> = { received: "#38761D", missing: "#CC0000", invalid: "#E69138" };
 export const STATUS_WORDS: Record<WorkStatus, string> = { received: "получена", missing: "нет", invalid: "с ошибками" };
 const INVALID_FILL = "#FFF2CC";
-const WIDTHS = [24, 9, 28, 16, 9, 11, 11, 13, 30, 30];
+const WIDTHS = [24, 9, 28, 16, 9, 14, 11, 13, 30, 30];
 const NO_MUNICIPALITY = "(муниципалитет не указан)";
+/** A school of the list from which no file arrived. */
+export const NOTHING_WORDS = "ничего не получено";
+const NOTHING_NOTE = "в списке есть, ни одного файла не пришло";
 
 export function monitoringSheet(data: RollupData): Omit<SheetPlan, "mode"> {
   const b = new SheetBuilder();
@@ -26,19 +30,28 @@ export function monitoringSheet(data: RollupData): Omit<SheetPlan, "mode"> {
   b.blank();
 
   const schools = new Map(data.schools.map((s) => [s.school, s]));
-  const municipality = (e: MonitoringEntry): string => schools.get(e.school)?.municipality ?? NO_MUNICIPALITY;
+  const municipality = (e: { school: string }): string => schools.get(e.school)?.municipality ?? NO_MUNICIPALITY;
   const sorted = [...entries].sort((x, y) => municipality(x).localeCompare(municipality(y), "ru") || x.school.localeCompare(y.school) || x.grade - y.grade || x.subject.localeCompare(y.subject, "ru"));
+  // Schools of the list from which nothing arrived and no work can be named (the FIS OKO list names
+  // none): a line of their own, so that the sheet names every school to remind.
+  const silent = data.schools.filter((s) => s.nothingReceived && !entries.some((e) => e.school === s.school));
 
   const byMunicipality = new Map<string, MonitoringEntry[]>();
+  const silentBy = new Map<string, string[]>();
   for (const e of sorted) {
     const m = municipality(e);
     byMunicipality.set(m, [...(byMunicipality.get(m) ?? []), e]);
   }
+  for (const s of silent) {
+    const m = municipality(s);
+    if (!byMunicipality.has(m)) byMunicipality.set(m, []);
+    silentBy.set(m, [...(silentBy.get(m) ?? []), s.school]);
+  }
   const count = (list: MonitoringEntry[], s: WorkStatus): number => list.filter((e) => e.status === s).length;
   const sum = (list: MonitoringEntry[], f: (e: MonitoringEntry) => number): number => list.reduce((a, e) => a + f(e), 0);
-  const totalsRow = (label: string, list: MonitoringEntry[]): CellValue[] => [
+  const totalsRow = (label: string, list: MonitoringEntry[], silentSchools: readonly string[]): CellValue[] => [
     label,
-    new Set(list.map((e) => e.school)).size,
+    new Set([...list.map((e) => e.school), ...silentSchools]).size,
     list.length,
     count(list, "received"),
     count(list, "missing"),
@@ -49,9 +62,9 @@ export function monitoringSheet(data: RollupData): Omit<SheetPlan, "mode"> {
 
   b.heading("По муниципалитетам");
   b.header(["Муниципалитет", "Школ", "Работ", "Получено", "Нет", "С ошибками", "Участников", "Отсутствовали"]);
-  const groups = [...byMunicipality];
+  const groups = [...byMunicipality].sort(([x], [y]) => x.localeCompare(y, "ru"));
   const first = b.rows(
-    [...groups.map(([m, list]) => totalsRow(m, list)), totalsRow("Всего", sorted)],
+    [...groups.map(([m, list]) => totalsRow(m, list, silentBy.get(m) ?? [])), totalsRow("Всего", sorted, silent.map((s) => s.school))],
     (i) => i === groups.length,
   );
   b.blank();
@@ -66,12 +79,20 @@ export function monitoringSheet(data: RollupData): Omit<SheetPlan, "mode"> {
 
   b.heading("Школы и работы");
   b.header(["Муниципалитет", "Код ОО", "Школа", "Предмет", "Параллель", "Статус", "Участников", "Отсутствовали", "Файлы", "Примечание"]);
-  const detail = sorted.map((e) => [municipality(e), e.school, schools.get(e.school)?.name ?? null, e.subject, e.grade, STATUS_WORDS[e.status], e.participants, e.absent, e.files.join("; "), e.note ?? null]);
+  const lines: { municipality: string; school: string; entry: MonitoringEntry | null }[] = [
+    ...sorted.map((e) => ({ municipality: municipality(e), school: e.school, entry: e })),
+    ...silent.map((s) => ({ municipality: municipality(s), school: s.school, entry: null })),
+  ].sort((x, y) => x.municipality.localeCompare(y.municipality, "ru") || x.school.localeCompare(y.school) || Number(x.entry === null) - Number(y.entry === null));
+  const detail = lines.map(({ municipality: m, school, entry: e }) =>
+    e
+      ? [m, e.school, schools.get(e.school)?.name ?? null, e.subject, e.grade, STATUS_WORDS[e.status], e.participants, e.absent, e.files.join("; "), e.note ?? null]
+      : [m, school, schools.get(school)?.name ?? null, null, null, NOTHING_WORDS, 0, 0, null, NOTHING_NOTE],
+  );
   const start = b.rows(detail);
-  fitRows(b, start, detail, WIDTHS, [0, 2, 8, 9]);
-  sorted.forEach((e, i) => {
-    if (e.status !== "received") b.style(start + i, 5, 1, 1, { fill: e.status === "missing" ? LOW_FILL : INVALID_FILL, bold: true });
+  fitRows(b, start, detail, WIDTHS, [0, 2, 5, 8, 9]);
+  lines.forEach(({ entry: e }, i) => {
+    if (!e || e.status !== "received") b.style(start + i, 5, 1, 1, { fill: !e || e.status === "missing" ? LOW_FILL : INVALID_FILL, bold: true });
   });
-  b.style(start, 0, sorted.length, 10, { wrap: true, vertical: "top" });
+  b.style(start, 0, lines.length, 10, { wrap: true, vertical: "top" });
   return b.build(MONITORING_SHEET, WIDTHS, { print: { landscape: true, fitToWidth: true, header: MONITORING_SHEET } });
 }
