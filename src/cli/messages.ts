@@ -320,6 +320,8 @@ LibreOffice и Р7) и лист «Инструкция»; ни списка уч
 сканов, протокол комиссии, отчёт о расхождениях (docs/RECHECK.md). Без подкоманды печатает список
 подкоманд с их параметрами.`,
     municipal: `Использование: vpr municipal <папка> [--schools ФАЙЛ] [--criteria ФАЙЛ] [--observers ФАЙЛ] [--out ФАЙЛ] [--json]
+       [--school КОД] [--subject ПРЕДМЕТ] [--grade N] [--mismatch P]
+       [--sample ФАЙЛ --percent P | --min N [--by works|classes] [--weight] [--seed S]]
 
 Муниципальный свод (docs/MUNICIPAL.md): читает все .xlsx папки (и вложенных папок) — формы школ
 (наши и заполненные вручную) и выгрузки результатов ФИС ОКО; каждая ошибка — с файлом, листом и
@@ -331,7 +333,14 @@ LibreOffice и Р7) и лист «Инструкция»; ни списка уч
   --observers ФАЙЛ   книга с листом «Наблюдатели» (ФИО | Место работы (код ОО) |
                      Дети: код ОО и класс | Назначен в (код ОО)); в выводе — только номера строк
   --out ФАЙЛ         записать книгу «Свод» (Мониторинг, Статистика, Признаки, Наблюдатели, Файлы)
-  --json             напечатать свод в JSON`,
+  --json             напечатать свод в JSON
+  --school КОД       код ОО для форм, в имени которых его нет (обычно папка одной школы)
+  --subject ПРЕДМЕТ, --grade N
+                     предмет и параллель файлов, из имени которых их не понять
+  --mismatch P       порог признака «несоответствие отметкам в журнале», % (по умолчанию 50)
+  --sample ФАЙЛ      выборка для перепроверки по всем школам (листы «Выборка» и «Параметры»);
+                     правило — как у vpr recheck sample: --percent P и/или --min N, --by,
+                     --weight (школы с признаками по работе — втрое чаще), --seed S`,
     "remove-names": `Использование: vpr remove-names <книга.xlsx> --yes [--out ФАЙЛ]
 
 Стирает ФИО на листе «Ученики» (столбцы «ФИО», «Фамилия», «Имя», «Отчество» — во всех строках,
@@ -598,6 +607,8 @@ packet; the message names the file, the sheet and the cell.
 check, the commission's protocol, the discrepancy report (docs/RECHECK.md). Without a subcommand it
 prints the subcommands with their options.`,
     municipal: `Usage: vpr municipal <folder> [--schools FILE] [--criteria FILE] [--observers FILE] [--out FILE] [--json]
+       [--school CODE] [--subject SUBJECT] [--grade N] [--mismatch P]
+       [--sample FILE --percent P | --min N [--by works|classes] [--weight] [--seed S]]
 
 The municipal roll-up (docs/MUNICIPAL.md): reads every .xlsx of the folder (and its subfolders) —
 schools' forms (ours and filled by hand) and FIS OKO results exports; every problem with file,
@@ -610,7 +621,14 @@ workbook «Свод» or JSON.
   --observers FILE   a workbook with «Наблюдатели» (ФИО | Место работы (код ОО) |
                      Дети: код ОО и класс | Назначен в (код ОО)); output names rows only
   --out FILE         write the workbook «Свод» (monitoring, statistics, signs, observers, files)
-  --json             print the roll-up as JSON`,
+  --json             print the roll-up as JSON
+  --school CODE      the school code of forms whose file name has none (a folder of one school)
+  --subject SUBJECT, --grade N
+                     subject and grade of files whose name does not say them
+  --mismatch P       threshold of the sign "marks unlike the journal", % (default 50)
+  --sample FILE      a re-check sample across all schools (sheets «Выборка» and «Параметры»);
+                     the rule as in vpr recheck sample: --percent P and/or --min N, --by,
+                     --weight (schools with a sign on the work three times as likely), --seed S`,
     "remove-names": `Usage: vpr remove-names <book.xlsx> --yes [--out FILE]
 
 Clears the names on «Ученики» (the columns «ФИО», «Фамилия», «Имя», «Отчество», on every row,

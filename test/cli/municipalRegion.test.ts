@@ -341,4 +341,61 @@ describeRegion("vpr municipal on a generated municipality of 40 schools, figures
     },
     300_000,
   );
+
+  // The options of the run (docs/MUNICIPAL.md): what the files' names do not say, the sign's
+  // threshold, the re-check sample across schools — and what is refused before the long read.
+  test("--school, --grade, --subject read the form whose name says nothing", async () => {
+    const unnamed = "Результаты ВПР математика 4 класс.xlsx";
+    const r = await vpr(dir, "municipal", FOLDER, "--school", "224206", "--grade", "4", "--subject", "Математика", "--json");
+    expect(r.code).toBe(0);
+    const o = JSON.parse(r.out) as typeof j;
+    const file = o.files.find((f) => f.file.endsWith(unnamed))!;
+    expect(file).toMatchObject({ kind: "official-form", subject: "Математика", grade: 4, rows: school("224206").math.length });
+    expect(j.files.find((f) => f.file.endsWith(unnamed))!.kind).not.toBe("official-form");
+    const works = o.schools.find((x) => x.school === "224206")!.works as { subject: string; status: string; participants: number }[];
+    expect(works.find((w) => w.subject === "Математика")).toMatchObject({ status: "received", participants: school("224206").math.filter((p) => !p.absent).length });
+  }, 120_000);
+
+  test("--mismatch sets the journal-mismatch threshold: 60 % keeps 66.7 %, drops 56 %", async () => {
+    const r = await vpr(dir, "municipal", FOLDER, "--criteria", CRITERIA_FILE, "--mismatch", "60", "--json");
+    expect(r.code).toBe(0);
+    const o = JSON.parse(r.out) as typeof j;
+    const mismatch = o.flags.filter((f) => f.code === "journal-mismatch").map((f) => f.school);
+    expect(mismatch).toEqual([PLANTED.journal]);
+  }, 120_000);
+
+  test("--sample: the re-check sample across schools, from written works only, the same for the same seed", async () => {
+    const args = [FOLDER, "--criteria", CRITERIA_FILE, "--sample", "выборка.xlsx", "--percent", "10", "--weight", "--seed", "2026"];
+    const r = await vpr(dir, "municipal", ...args, "--json");
+    expect(r.code).toBe(0);
+    const o = JSON.parse(r.out) as { sample: { seed: number; rule: { percent: number; weighted: boolean }; sample: { school: string; code: number; subject: string; variant: number }[]; groups: { subject: string; works: number; drawn: number }[] } };
+    expect(o.sample.seed).toBe(2026);
+    expect(o.sample.rule).toMatchObject({ percent: 10, weighted: true });
+    // Every drawn work was written (not absent, not invalid) by a pupil of a school whose file was read.
+    const written = new Set(region.schools.flatMap((s) => [...(mathKept(s) ? s.math.filter((p) => statusOf(p) === "wrote").map((p) => `${s.code} Математика ${codeOf(p)}`) : []), ...(russianKept(s) ? s.russian.filter((p) => statusOf(p) === "wrote").map((p) => `${s.code} Русский язык ${codeOf(p)}`) : [])]));
+    expect(o.sample.sample.length).toBeGreaterThan(0);
+    for (const w of o.sample.sample) expect(written.has(`${w.school} ${w.subject} ${w.code}`)).toBe(true);
+    for (const g of o.sample.groups) expect(g.drawn).toBeGreaterThanOrEqual(Math.ceil(g.works * 0.1));
+    expect(new Set(o.sample.sample.map((w) => w.school)).size).toBeGreaterThan(1);
+    // The file: «Выборка» holds the same works; the same seed gives the same sample.
+    const snap = await (await openFile(path.join(dir, "выборка.xlsx"))).read(null);
+    expect(snap.sheets["Выборка"].values.slice(1).map((row) => `${row[0]} ${row[2]} ${row[5]}`)).toEqual(o.sample.sample.map((w) => `${w.school} ${w.subject} ${w.code}`));
+    const again = await vpr(dir, "municipal", ...args);
+    expect(again.out).toContain("Выборка для перепроверки: ");
+    expect((await (await openFile(path.join(dir, "выборка.xlsx"))).read(null)).sheets["Выборка"].values).toEqual(snap.sheets["Выборка"].values);
+  }, 120_000);
+
+  test.each([
+    [["--school", "12"], "--school 12: код ОО — 6 цифр"],
+    [["--grade", "13"], "--grade 13: параллель — целое число от 1 до 11"],
+    [["--mismatch", "0"], "--mismatch 0: доля в процентах"],
+    [["--percent", "5"], "укажите и файл, куда её записать, --sample ФАЙЛ.xlsx"],
+    [["--sample", "выборка.csv", "--percent", "5"], "--sample выборка.csv: выборка записывается в файл .xlsx"],
+    [["--sample", "в.xlsx"], "Укажите порог"],
+  ])("refused before reading: %j", async (extra, message) => {
+    const r = await vpr(dir, "municipal", FOLDER, ...extra);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(message);
+    expect(r.err).not.toContain("Файл 1 из");
+  });
 });

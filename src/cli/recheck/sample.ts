@@ -84,6 +84,9 @@ function parseMin(t: Texts, v: Values[string]): number | null {
   return Number(s);
 }
 
+/** The sample's rule from --percent, --min, --by and --weight (also `vpr municipal --sample`). */
+export const sampleRuleOf = (ctx: Ctx, values: Values): SampleRule => parseRule(TEXTS[ctx.lang ?? "ru"], values);
+
 function parseRule(t: Texts, values: Values): SampleRule {
   const by = str(values.by) ?? "works";
   if (by !== "works" && by !== "classes") throw new CliError(EXIT_UNUSABLE, t.badBy(by));

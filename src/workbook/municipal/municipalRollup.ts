@@ -3,13 +3,14 @@
 // the JSON (docs/MUNICIPAL.md). One place for `vpr municipal` (src/cli/municipal.ts) and the pane's
 // web mode (src/taskpane/components/MunicipalView.tsx). Browser-safe: the lists come as snapshots
 // or bytes, the files as what readSources (./readSources.ts) gave.
-import { DEFAULT_OBJECTIVITY, type Finding, type WorkDefinition } from "../../core";
+import { DEFAULT_OBJECTIVITY, type DrawResult, type Finding, type ObjectivitySettings, type SampleRule, type WorkDefinition } from "../../core";
 import { FileBackend } from "../file/FileBackend";
 import { criteriaFromBytes } from "./criteriaFile";
 import { monitoring } from "./monitoring";
 import { observerFlags } from "./observers";
 import { readObservers, type ObserversList } from "./observersSheet";
 import { rankSchools } from "./ranking";
+import { municipalSample } from "./recheckSample";
 import type { FolderRead } from "./readSources";
 import type { RollupData } from "./rollupData";
 import { fileLosses, monitoringEntries, rollupFiles, statisticsData } from "./rollupInputs";
@@ -35,10 +36,12 @@ export interface MunicipalRollup {
   works: { received: number; missing: number; invalid: number };
   /** Whether a list of schools was given (without one the expected works are not compared). */
   listed: boolean;
+  /** A re-check sample across the schools (docs/MUNICIPAL.md, «Выборка для перепроверки по школам»). */
+  sample(rule: SampleRule, seed: number): DrawResult;
 }
 
 /** Everything of the roll-up from the files read and the lists. */
-export function municipalRollup(read: FolderRead, lists: MunicipalLists = {}): MunicipalRollup {
+export function municipalRollup(read: FolderRead, lists: MunicipalLists = {}, objectivity: ObjectivitySettings = DEFAULT_OBJECTIVITY): MunicipalRollup {
   const files = rollupFiles(read);
   const m = monitoring(read.files, fileLosses(read), lists.schools ?? null);
   const mon = monitoringEntries(m);
@@ -52,7 +55,7 @@ export function municipalRollup(read: FolderRead, lists: MunicipalLists = {}): M
   const observers = lists.observers ? { list: lists.observers, flags: observerFlags(lists.observers, { gradesAt: (s) => gradesAt.get(s), schoolName: (s) => names.get(s) }) } : null;
 
   const st = municipalStatistics(read.files, lists.criteria ?? []);
-  const flags = municipalFlags(st.works, DEFAULT_OBJECTIVITY);
+  const flags = municipalFlags(st.works, objectivity);
   const stats = statisticsData(st.works, flags, rankSchools(flags));
   const count = (status: string) => mon.entries.filter((e) => e.status === status).length;
   return {
@@ -61,6 +64,7 @@ export function municipalRollup(read: FolderRead, lists: MunicipalLists = {}): M
     files: { total: files.length, read: read.files.length, rows: read.files.reduce((n, f) => n + f.rows.length, 0) },
     works: { received: count("received"), missing: count("missing"), invalid: count("invalid") },
     listed: Boolean(lists.schools),
+    sample: (rule, seed) => municipalSample(st.works, flags, rule, seed),
   };
 }
 
