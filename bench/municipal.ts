@@ -6,7 +6,9 @@
 //  - 500 school upload forms of ours (200 rows each, 100 000 rows) read with readFolder against
 //    loading each with ExcelJS (Workbook.xlsx.load) and touching every cell of «Протокол»; ≥ 2×;
 //  - the whole `vpr municipal` over the region's exports (read, monitoring, statistics, signs,
-//    «Свод» written): no target of the issue's, measured so that the figure a user meets is known.
+//    «Свод» written): no target of the issue's, measured so that the figure a user meets is known;
+//  - the same in the pane's web mode in headless Chromium (dist/ built; files chosen, «Составить
+//    свод» until the summary shows): JSZip inflates there, no native zlib. Skipped without Chromium.
 // Each run is a child process (a fresh heap); its peak is the larger of RSS sampled every 20 ms and
 // the process's own maximum resident set (process.resourceUsage), which sampling can miss.
 // --quick: 8 exports of 5 000 rows, 50 forms.
@@ -15,21 +17,44 @@
 // different names: reading does not depend on which bytes repeat, and generating 40 × 25 000 rows
 // would take longer than reading them.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import * as ExcelJS from "exceljs";
 import { seededRandom } from "../src/core";
 import type { CellValue } from "../src/workbook/backend";
 import { buildNewWorkbook } from "../src/workbook/file/newWorkbook";
-import { main as cliMain } from "../src/cli/main";
-import { buildUploads, makeCodes, makeScoreSheets, readAll } from "../src/workbook/operations";
-import { FileBackend } from "../src/workbook/file/FileBackend";
 import { readFolder, folderFiles } from "../src/workbook/municipal/node/readFolder";
-import { applyWritePlan } from "../src/workbook/planCheck";
-import { sampleScoreWrites, sampleWorkbookPlan } from "../src/workbook/sample";
 import { missed, now, withPeakRss, type Row } from "./lib";
-import { benchSchool } from "./school";
+// Only what reading needs is loaded up front: each child's peak starts from the same baseline
+// (ExcelJS alone adds ~28 MB of RSS, the CLI ~10 MB), so the rest is imported where it is used.
+type ExcelJSModule = typeof import("exceljs");
+
+const DIST = path.resolve(__dirname, "..", "..", "..", "dist");
+
+/** The web mode's roll-up of the files of `dir` in headless Chromium: ms from «Составить свод» to the summary. */
+async function webMode(dir: string): Promise<{ ms: number | null; note: string }> {
+  if (!existsSync(path.join(DIST, "taskpane.html"))) return { ms: null, note: "skipped: dist/ not built" };
+  const { launch, serve } = await import("../test/browser/harness");
+  let server: Awaited<ReturnType<typeof serve>> | null = null;
+  let session: Awaited<ReturnType<typeof launch>> | null = null;
+  try {
+    server = await serve(DIST);
+    session = await launch();
+    const { page } = session;
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByRole("button", { name: "Свод муниципалитета…" }).click();
+    await page.getByTestId("municipal-files").setInputFiles((await folderFiles(dir)).map((f) => path.join(dir, f)));
+    const t0 = now();
+    await page.getByRole("button", { name: "Составить свод" }).click();
+    await page.getByTestId("municipal-summary").waitFor({ timeout: 600_000 });
+    return { ms: now() - t0, note: "headless Chromium, files chosen in the web mode's view" };
+  } catch (e) {
+    return { ms: null, note: `skipped: ${(e as Error).message.split("\n")[0]}` };
+  } finally {
+    await session?.close();
+    await server?.close();
+  }
+}
 
 const TARGET_RATIO = 2;
 const TARGET_PEAK_MB = 300;
@@ -70,6 +95,7 @@ function fileNames(count: number): string[] {
 
 /** ExcelJS's streaming reader over every file, every cell's value looked at. */
 async function excelJsStream(dir: string): Promise<number> {
+  const ExcelJS: ExcelJSModule = await import("exceljs");
   let rows = 0;
   for (const name of await folderFiles(dir)) {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(path.join(dir, name), { sharedStrings: "cache", worksheets: "emit", hyperlinks: "ignore", styles: "ignore", entries: "ignore" });
@@ -85,6 +111,7 @@ async function excelJsStream(dir: string): Promise<number> {
 
 /** ExcelJS loading every form whole and going through every cell of «Протокол». */
 async function excelJsLoad(dir: string): Promise<number> {
+  const ExcelJS: ExcelJSModule = await import("exceljs");
   let rows = 0;
   for (const name of await folderFiles(dir)) {
     const wb = new ExcelJS.Workbook();
@@ -102,6 +129,11 @@ async function excelJsLoad(dir: string): Promise<number> {
  * class: 24 forms of 200 rows), made by the add-in's own flow (codes, score sheets, scores, upload).
  */
 async function schoolForms(): Promise<{ name: string; bytes: Uint8Array }[]> {
+  const { benchSchool } = await import("./school");
+  const { FileBackend } = await import("../src/workbook/file/FileBackend");
+  const { buildUploads, makeCodes, makeScoreSheets, readAll } = await import("../src/workbook/operations");
+  const { applyWritePlan } = await import("../src/workbook/planCheck");
+  const { sampleScoreWrites, sampleWorkbookPlan } = await import("../src/workbook/sample");
   const school = benchSchool(1600);
   const workbook = FileBackend.empty();
   await applyWritePlan(workbook, sampleWorkbookPlan(school), []);
@@ -139,6 +171,8 @@ export async function municipalRead(log: (s: string) => void, quick: boolean): P
     const ratio = theirs.ms / ours.ms;
     const cli = child(["--cli", dir, outDir]);
     log(`  municipal: vpr municipal --out ${cli.ms.toFixed(0)} ms, peak RSS ${cli.peakRssMb.toFixed(0)} MB`);
+    const web = await webMode(dir);
+    log(`  municipal: web mode ${web.ms === null ? web.note : `${web.ms.toFixed(0)} ms`}`);
 
     const t1 = now();
     const school = await schoolForms();
@@ -160,6 +194,7 @@ export async function municipalRead(log: (s: string) => void, quick: boolean): P
       { what: "ExcelJS stream.xlsx.WorkbookReader, same files", ms: theirs.ms, "peak RSS MB": theirs.peakRssMb, rows: theirs.rows, target: "", MISSED: "" },
       { what: "speed-up (ExcelJS / ours)", ms: ratio, "peak RSS MB": null, rows: null, target: `≥ ${TARGET_RATIO}`, MISSED: missed(quick ? null : ratio >= TARGET_RATIO) },
       { what: `vpr municipal --out, same ${files} exports (read, statistics, signs, «Свод»)`, ms: cli.ms, "peak RSS MB": cli.peakRssMb, rows: null, target: "(no target; measured)", MISSED: "" },
+      { what: `web mode (Chromium), same ${files} exports: «Составить свод» to the summary`, ms: web.ms, "peak RSS MB": null, rows: null, target: web.ms === null ? web.note : "(no target; measured)", MISSED: "" },
       { what: `readFolder: ${forms} upload forms of ours × 200 rows`, ms: oursForms.ms, "peak RSS MB": oursForms.peakRssMb, rows: oursForms.rows, target: `≥ ${TARGET_RATIO}× faster`, MISSED: missed(quick ? null : formsRatio >= TARGET_RATIO) },
       { what: "ExcelJS Workbook.xlsx.load, same forms", ms: theirsForms.ms, "peak RSS MB": theirsForms.peakRssMb, rows: theirsForms.rows, target: "", MISSED: "" },
       { what: "speed-up on forms (ExcelJS / ours)", ms: formsRatio, "peak RSS MB": null, rows: null, target: `≥ ${TARGET_RATIO}`, MISSED: missed(quick ? null : formsRatio >= TARGET_RATIO) },
@@ -190,6 +225,7 @@ if (require.main === module) {
     else if (mode === "--exceljs-load") report(t0, await withPeakRss(() => excelJsLoad(dir)));
     else if (mode === "--cli") {
       const out = path.join(process.argv[4], "Свод.xlsx");
+      const { main: cliMain } = await import("../src/cli/main");
       const r = await withPeakRss(async () => {
         const code = await cliMain(["municipal", dir, "--out", out], { out: () => undefined, err: () => undefined, cwd: process.cwd() });
         if (code !== 0) throw new Error(`vpr municipal exit ${code}`);
