@@ -8,7 +8,8 @@ import { LOW_FILL } from "../analysis/sheetBuilder";
 import type { FileProblem, RollupData, RollupFile } from "./rollupData";
 import { rowHeightFor } from "../analysis/rowHeight";
 
-const WIDTHS = [40, 16, 18, 9, 8, 8, 14, 80];
+// «Параллель» and «Предупреждений» fit on one line in bold (LibreOffice wraps mid-word).
+const WIDTHS = [40, 16, 18, 11, 8, 8, 17, 80];
 
 export const FILES_SHEET = "Файлы";
 /** Problems written out per file; the rest are counted. */

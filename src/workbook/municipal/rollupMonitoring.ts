@@ -12,7 +12,8 @@ export const MONITORING_CHART_TITLE = "Работы по муниципалит�
 export const STATUS_COLORS: Record<WorkStatus, string> = { received: "#38761D", missing: "#CC0000", invalid: "#E69138" };
 export const STATUS_WORDS: Record<WorkStatus, string> = { received: "получена", missing: "нет", invalid: "с ошибками" };
 const INVALID_FILL = "#FFF2CC";
-const WIDTHS = [24, 9, 28, 16, 9, 14, 11, 13, 30, 30];
+// Wide enough for the bold headers «Параллель» and «Отсутствовали» on one line (LibreOffice wraps mid-word).
+const WIDTHS = [24, 9, 28, 16, 11, 14, 11, 15, 30, 30];
 const NO_MUNICIPALITY = "(муниципалитет не указан)";
 /** A school of the list from which no file arrived. */
 export const NOTHING_WORDS = "ничего не получено";
