@@ -2,57 +2,41 @@
 // goes through a region's ~40 exports of 30 MB of sheet XML each, and native inflate is 2–4× faster
 // — and, as a stream of pieces, never holds a 30 MB part whole. A loaded zip keeps each part as a
 // CompressedObject (the class nativeDeflate.ts hands JSZip); its compressed bytes are inflated
-// here. Anything else (a part added since, another compression) is left to JSZip (null).
+// here (../package/storedPart.ts). Anything else (a part added since, another compression) is left
+// to JSZip (null).
 import * as zlib from "node:zlib";
 import { MESSAGES, UnreadableWorkbookError } from "../errors";
+import { storedPart, type StoredPart } from "../package/storedPart";
 import { XlsxPackage } from "../package/XlsxPackage";
 
-interface CompressedObject {
-  compressedContent: Uint8Array;
-  uncompressedSize: number;
-  compression: { magic: string };
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const CompressedObjectClass = require("jszip/lib/compressedObject") as new (...args: never[]) => { compressedContent: unknown; compression: unknown };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { DEFLATE, STORE } = require("jszip/lib/compressions") as { DEFLATE: { magic: string }; STORE: { magic: string } };
-
 const PIECE = 1 << 20;
-
-/** The entry's compressed data when it is one we can inflate (deflate or stored, bytes at hand). */
-function stored(entry: object): CompressedObject | null {
-  const data = (entry as { _data?: unknown })._data;
-  if (!(data instanceof CompressedObjectClass) || !(data.compressedContent instanceof Uint8Array)) return null;
-  const c = data as unknown as CompressedObject;
-  return c.compression && (c.compression.magic === DEFLATE.magic || c.compression.magic === STORE.magic) ? c : null;
-}
 
 const corrupt = (cause?: unknown): UnreadableWorkbookError => new UnreadableWorkbookError("corrupt", MESSAGES.corrupt, cause === undefined ? undefined : { cause });
 
 function whole(entry: object): Uint8Array | null {
-  const data = stored(entry);
+  const data = storedPart(entry);
   if (!data) return null;
-  let out: Uint8Array = data.compressedContent;
-  if (data.compression.magic === DEFLATE.magic) {
+  let out: Uint8Array = data.content;
+  if (data.method === "deflate") {
     try {
       // One output buffer of the size the zip records: no pieces gathered and joined (two copies).
-      out = zlib.inflateRawSync(data.compressedContent, { chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, data.uncompressedSize) });
+      out = zlib.inflateRawSync(data.content, { chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, data.size) });
     } catch (cause) {
       throw corrupt(cause);
     }
   }
   // JSZip refuses a part whose length is not the one the zip records; so do we.
-  if (out.length !== data.uncompressedSize) throw corrupt();
+  if (out.length !== data.size) throw corrupt();
   return out;
 }
 
-async function* inflatePieces(data: CompressedObject): AsyncGenerator<Uint8Array> {
-  if (data.compression.magic === STORE.magic) {
-    yield data.compressedContent;
+async function* inflatePieces(data: StoredPart): AsyncGenerator<Uint8Array> {
+  if (data.method === "store") {
+    yield data.content;
     return;
   }
   const stream = zlib.createInflateRaw({ chunkSize: PIECE });
-  stream.end(data.compressedContent);
+  stream.end(data.content);
   let length = 0;
   try {
     for await (const piece of stream as AsyncIterable<Buffer>) {
@@ -64,11 +48,11 @@ async function* inflatePieces(data: CompressedObject): AsyncGenerator<Uint8Array
   } finally {
     stream.destroy();
   }
-  if (length !== data.uncompressedSize) throw corrupt();
+  if (length !== data.size) throw corrupt();
 }
 
 function pieces(entry: object): AsyncIterable<Uint8Array> | null {
-  const data = stored(entry);
+  const data = storedPart(entry);
   return data ? inflatePieces(data) : null;
 }
 

@@ -4,6 +4,8 @@
 
 import JSZip from "jszip";
 import { MESSAGES, UnreadableWorkbookError, sniffXlsx, toUint8Array } from "../errors";
+import { storedPart } from "./storedPart";
+import { webInflatePieces } from "./webInflate";
 
 const UTF8 = new TextEncoder();
 
@@ -137,14 +139,18 @@ export class XlsxPackage {
   }
 
   /**
-   * The part's bytes in pieces, for a reader that never holds a large part whole (Node inflates it
-   * as a stream); whole where no streaming inflate is plugged in, or the part changed. Null when absent.
+   * The part's bytes in pieces, for a reader that never holds a large part whole: inflated as a
+   * stream by Node's zlib when plugged in, else by the platform's DecompressionStream (browsers);
+   * whole where neither can (or the part changed). Null when absent.
    */
   async partPieces(part: string): Promise<Uint8Array | AsyncIterable<Uint8Array> | null> {
     const key = normalise(part).toLowerCase();
     const stored = this.names.get(key);
     if (this.pending?.has(key) || this.dirty.has(key) || !stored) return this.bytes(part);
-    return inflate?.pieces(this.zip.file(stored)!) ?? this.bytes(part);
+    const entry = this.zip.file(stored)!;
+    if (inflate) return inflate.pieces(entry) ?? this.bytes(part);
+    const raw = storedPart(entry);
+    return (raw && webInflatePieces(raw)) ?? this.bytes(part);
   }
 
   /** Replace (or add) a part's text. A replaced part keeps its stored name (case included). */
