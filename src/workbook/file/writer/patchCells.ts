@@ -8,6 +8,7 @@ import { Parser } from "htmlparser2";
 import type { CellValue } from "../../backend";
 import { columnLetter, parseCellAddress } from "../../../core/address";
 import { applySplices, escapeAttr, localName, parserOptions, prefixOf, withAttr, type Splice } from "../package/xml";
+import { refColumn } from "../reader/cellContent";
 import { formulaCellXml, numberText, textRun } from "./sheetXml";
 
 export interface CellPatch {
@@ -67,17 +68,6 @@ const LETTERS: string[] = [];
 /** "C12" for (11, 2), with column letters worked out once. */
 const cellAddress = (row: number, col: number) => `${(LETTERS[col] ??= columnLetter(col))}${row + 1}`;
 
-function columnOf(ref: string): number | null {
-  let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const c = ref.charCodeAt(i) | 0x20;
-    if (c < 97 || c > 122) break;
-    col = col * 26 + (c - 96);
-  }
-  return i > 0 ? col - 1 : null;
-}
-
 /** Positions of <sheetData>, its rows and (for the rows asked for) their cells. */
 function locate(xml: string, wantedRows: Set<number>) {
   let sheetData: { name: string; start: number; openEnd: number; closeStart: number; end: number } | null = null;
@@ -117,7 +107,8 @@ function locate(xml: string, wantedRows: Set<number>) {
           lastCol = -1;
           row = { row: r, start: parser.startIndex, openEnd: parser.endIndex + 1, closeStart: -1, end: -1, cells: [] };
         } else if (row && l === "c") {
-          const col = a.r ? columnOf(a.r.replace(/\$/g, "")) : null;
+          const c = a.r ? refColumn(a.r.replace(/\$/g, "")) : -1;
+          const col = c >= 0 ? c : null;
           lastCol = col ?? lastCol + 1;
           cell = { col: lastCol, start: parser.startIndex, openEnd: parser.endIndex + 1, end: -1, attrs: a, v: null, formula: false, sharedMaster: false, sharedRef: null };
           depthInCell = 0;
