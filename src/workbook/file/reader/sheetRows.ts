@@ -13,6 +13,7 @@
 // attribute value. What is outside sheetData (and merged areas) is not looked at. Tested against the
 // snapshot reader (readSheet.ts, htmlparser2) on every workbook of the test corpus. Browser-safe.
 
+import { decodeXML } from "entities";
 import type { CellValue } from "../../backend";
 import { CellContent, refColumn, refRow } from "./cellContent";
 import type { ReadContext } from "./readSheet";
@@ -64,18 +65,8 @@ const enum Tag {
 /** What CellContent is told of the elements inside a cell. */
 const LOCAL: Record<Tag, string> = { [Tag.Other]: "", [Tag.SheetData]: "", [Tag.Row]: "row", [Tag.C]: "c", [Tag.V]: "v", [Tag.Is]: "is", [Tag.T]: "t", [Tag.RPh]: "rPh" };
 
-const ENTITY = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(amp|lt|gt|quot|apos));/g;
-const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-
-/** XML text with its entities decoded (a stray «&» is kept as it stands, as lenient readers do). */
-function decodeText(s: string): string {
-  if (s.indexOf("&") < 0) return s;
-  return s.replace(ENTITY, (all, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
-    if (name) return NAMED[name];
-    const cp = hex ? parseInt(hex, 16) : Number(dec);
-    return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : all;
-  });
-}
+/** XML text with its entities decoded — by `entities`, the decoder htmlparser2 itself uses. */
+const decodeText = (s: string): string => (s.indexOf("&") < 0 ? s : decodeXML(s));
 
 /** Cell types as constant strings: only an unusual one is cut out of the text. */
 const TYPES = ["s", "n", "b", "e", "d", "str", "inlineStr"];
