@@ -5,13 +5,10 @@
 // here (../package/storedPart.ts). Anything else (a part added since, another compression) is left
 // to JSZip (null).
 import * as zlib from "node:zlib";
-import { MESSAGES, UnreadableWorkbookError } from "../errors";
-import { storedPart, type StoredPart } from "../package/storedPart";
+import { checkInflatedLength, corruptPart, storedPart, type StoredPart } from "../package/storedPart";
 import { XlsxPackage } from "../package/XlsxPackage";
 
 const PIECE = 1 << 20;
-
-const corrupt = (cause?: unknown): UnreadableWorkbookError => new UnreadableWorkbookError("corrupt", MESSAGES.corrupt, cause === undefined ? undefined : { cause });
 
 function whole(entry: object): Uint8Array | null {
   const data = storedPart(entry);
@@ -22,11 +19,10 @@ function whole(entry: object): Uint8Array | null {
       // One output buffer of the size the zip records: no pieces gathered and joined (two copies).
       out = zlib.inflateRawSync(data.content, { chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, data.size) });
     } catch (cause) {
-      throw corrupt(cause);
+      throw corruptPart(cause);
     }
   }
-  // JSZip refuses a part whose length is not the one the zip records; so do we.
-  if (out.length !== data.size) throw corrupt();
+  checkInflatedLength(data, out.length);
   return out;
 }
 
@@ -44,11 +40,11 @@ async function* inflatePieces(data: StoredPart): AsyncGenerator<Uint8Array> {
       yield piece;
     }
   } catch (cause) {
-    throw corrupt(cause);
+    throw corruptPart(cause);
   } finally {
     stream.destroy();
   }
-  if (length !== data.size) throw corrupt();
+  checkInflatedLength(data, length);
 }
 
 function pieces(entry: object): AsyncIterable<Uint8Array> | null {

@@ -4,6 +4,7 @@
 // CompressedObject on the entry's `_data` (not in its typings); it is recognised by its shape,
 // which is the same whichever build of JSZip (Node's lib/ or the browser's dist/) made it.
 // Browser-safe.
+import { MESSAGES, UnreadableWorkbookError } from "../errors";
 
 export interface StoredPart {
   content: Uint8Array;
@@ -22,4 +23,12 @@ export function storedPart(entry: object): StoredPart | null {
   const magic = data.compression?.magic;
   if (magic !== DEFLATE && magic !== STORE) return null;
   return { content: data.compressedContent, method: magic === DEFLATE ? "deflate" : "store", size: data.uncompressedSize };
+}
+
+/** A part that does not inflate: the Russian message of a damaged file. */
+export const corruptPart = (cause?: unknown): UnreadableWorkbookError => new UnreadableWorkbookError("corrupt", MESSAGES.corrupt, cause === undefined ? undefined : { cause });
+
+/** JSZip refuses a part whose inflated length is not the one the zip records; so do the platform inflaters. */
+export function checkInflatedLength(part: StoredPart, length: number): void {
+  if (length !== part.size) throw corruptPart();
 }

@@ -3,10 +3,7 @@
 // web mode reads a 30 MB sheet of a FIS OKO export in pieces instead of JSZip inflating it whole in
 // JavaScript. Used by XlsxPackage.partPieces when no inflater is plugged in (Node plugs in zlib:
 // ../node/nativeInflate.ts). Null where there is no DecompressionStream. Browser-safe.
-import { MESSAGES, UnreadableWorkbookError } from "../errors";
-import type { StoredPart } from "./storedPart";
-
-const corrupt = (cause?: unknown): UnreadableWorkbookError => new UnreadableWorkbookError("corrupt", MESSAGES.corrupt, cause === undefined ? undefined : { cause });
+import { checkInflatedLength, corruptPart, type StoredPart } from "./storedPart";
 
 export function webInflatePieces(part: StoredPart): AsyncIterable<Uint8Array> | null {
   if (typeof DecompressionStream === "undefined" || typeof Blob === "undefined") return null;
@@ -27,7 +24,7 @@ async function* pieces(part: StoredPart): AsyncGenerator<Uint8Array> {
       try {
         step = await reader.read();
       } catch (cause) {
-        throw corrupt(cause);
+        throw corruptPart(cause);
       }
       if (step.done) break;
       length += step.value.length;
@@ -37,6 +34,5 @@ async function* pieces(part: StoredPart): AsyncGenerator<Uint8Array> {
     // A reader that stops early (the header was no form's) lets go of the stream.
     reader.cancel().catch(() => undefined);
   }
-  // JSZip refuses a part whose length is not the one the zip records; so do we.
-  if (length !== part.size) throw corrupt();
+  checkInflatedLength(part, length);
 }
