@@ -199,8 +199,8 @@ export async function cmdMunicipal(ctx: Ctx, values: Values, positionals: string
       ctx.io.err(t.noWorks);
       sample = null;
     } else {
-      const { buildNewWorkbook } = await import("../workbook/file/newWorkbook");
-      await writeFiles(ctx, path.dirname(sampling.file), [{ name: path.basename(sampling.file), bytes: await buildNewWorkbook(sampleWorkbook(sample)) }]);
+      const { writeNewWorkbook } = await import("../workbook/recheck/recheckFiles");
+      await writeFiles(ctx, path.dirname(sampling.file), [{ name: path.basename(sampling.file), bytes: await writeNewWorkbook(sampleWorkbook(sample)) }]);
     }
   }
   if (!values.json) {
