@@ -6,7 +6,7 @@
 import type { Finding } from "../core";
 import { municipalJson, municipalRollup, readMunicipalLists, type MunicipalRollup, type UnusableList } from "../workbook/municipal/municipalRollup";
 import type { RollupData } from "../workbook/municipal/rollupData";
-import { readSources, type SourceInput } from "../workbook/municipal/readSources";
+import { compareFileNames, readSources, type SourceInput } from "../workbook/municipal/readSources";
 import { rollupWorkbook } from "../workbook/municipal/rollupWorkbook";
 import { writeNewWorkbook } from "../workbook/recheck/recheckFiles";
 import { fileBytes } from "./download";
@@ -30,16 +30,14 @@ export const sourceName = (f: File): string => {
   return p && p.includes("/") ? p.slice(p.indexOf("/") + 1) : f.name;
 };
 
-/** The same order as the CLI's folder walk: by name, so "the first file of a work" is the same file. */
-const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 export async function runMunicipal(files: readonly File[], chosen: ChosenLists, onFile: (done: number, total: number, name: string) => void, cancelled: () => boolean): Promise<MunicipalRunResult> {
   const list = async (f: File | null | undefined) => (f ? { name: f.name, bytes: await fileBytes(f) } : null);
   const lists = await readMunicipalLists({ schools: await list(chosen.schools), criteria: await list(chosen.criteria), observers: await list(chosen.observers) });
   if (lists.unusable.length > 0) return { ok: false, unusable: lists.unusable };
   const inputs: SourceInput[] = files
     .map((f) => ({ name: sourceName(f), file: f }))
-    .sort((a, b) => byName(a.name, b.name))
+    // The CLI's folder walk's order, so "the first file of a work" is the same file.
+    .sort((a, b) => compareFileNames(a.name, b.name))
     .map(({ name, file }) => ({
       name,
       bytes: async () => {

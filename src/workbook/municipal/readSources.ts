@@ -21,6 +21,12 @@ export interface FolderRead {
   problems: SourceProblem[];
 }
 
+/**
+ * The order files are read in — by name, code-unit order (the same in every locale) — so that "the
+ * first file that brings a school's work" is the same file in the CLI's folder walk and the pane.
+ */
+export const compareFileNames = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Lock files of Excel (~$…) and LibreOffice (.~lock…#) stand beside an open file: not data. */
 const isLockFile = (name: string): boolean => {
   const base = name.slice(name.lastIndexOf("/") + 1);

@@ -5,7 +5,7 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import "../../file/node/nativeInflate";
 import { osErrorMessage } from "../../file/node/osErrors";
-import { readSources, type FolderRead, type SourceInput } from "../readSources";
+import { compareFileNames, readSources, type FolderRead, type SourceInput } from "../readSources";
 import type { SourceOptions } from "../readSource";
 
 async function walk(dir: string, base: string, out: string[]): Promise<void> {
@@ -20,7 +20,7 @@ async function walk(dir: string, base: string, out: string[]): Promise<void> {
 export async function folderFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   await walk(dir, dir, out);
-  return out.map((p) => p.split(path.sep).join("/")).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return out.map((p) => p.split(path.sep).join("/")).sort(compareFileNames);
 }
 
 /** Reads a folder (or the files listed) with readSources; file names in problems are relative to the folder. */
